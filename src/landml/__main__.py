@@ -1,0 +1,3 @@
+from landml.cli.main import main
+
+main()

@@ -1,0 +1,1 @@
+"""Owners of data: one implicit owner locally, many on a shared deployment."""

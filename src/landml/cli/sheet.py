@@ -1,0 +1,7 @@
+"""Placeholder module replaced below."""
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    return None

@@ -1,0 +1,11 @@
+"""Imports every domain's models so that `Base.metadata` knows all tables.
+
+Alembic's env and the test fixtures import this module; application code imports
+the domain models it needs directly.
+"""
+
+from landml.accounts import models as accounts_models
+from landml.db.base import Base
+from landml.tracker import models as tracker_models
+
+__all__ = ["Base", "accounts_models", "tracker_models"]
