@@ -52,15 +52,17 @@ def make_engine(settings: Settings) -> Engine:
     return create_engine(settings.url, pool_pre_ping=True)
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, script_location: Path = MIGRATIONS_DIR) -> Config:
     cfg = Config()
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("script_location", str(script_location))
     cfg.attributes["engine"] = engine
     return cfg
 
 
-def head_revision() -> str:
-    script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
+def head_revision(script_location: Path = MIGRATIONS_DIR) -> str:
+    script = ScriptDirectory.from_config(
+        alembic_config(create_engine("sqlite://"), script_location)
+    )
     head = script.get_current_head()
     assert head is not None
     return head
@@ -87,16 +89,18 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
     return target
 
 
-def migrate(engine: Engine, settings: Settings) -> Path | None:
+def migrate(
+    engine: Engine, settings: Settings, script_location: Path = MIGRATIONS_DIR
+) -> Path | None:
     """Bring the database to the newest schema. Returns the backup written, if any."""
     current = current_revision(engine)
-    if current == head_revision():
+    if current == head_revision(script_location):
         return None
     backup: Path | None = None
     has_tables = bool(inspect(engine).get_table_names())
     if settings.is_sqlite and has_tables and settings.sqlite_path.exists():
         backup = backup_sqlite(settings.sqlite_path, current)
-    command.upgrade(alembic_config(engine), "head")
+    command.upgrade(alembic_config(engine, script_location), "head")
     return backup
 
 
@@ -115,7 +119,7 @@ class Workspace:
             engine = make_engine(settings)
             ws = cls(settings, engine)
             ws.backup = migrate(engine, settings)
-        except OperationalError as exc:
+        except DBAPIError as exc:
             raise translate_db_error(exc, settings) from exc
         return ws
 
