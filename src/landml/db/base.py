@@ -28,6 +28,13 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def as_utc(value: datetime) -> datetime:
+    """The same instant in UTC; a naive value is refused rather than guessed."""
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: landml stores timezone-aware times only")
+    return value.astimezone(UTC)
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """A timezone-aware datetime stored in UTC on every backend.
 

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from landml.db.base import utcnow
+from landml.db.base import as_utc, utcnow
 from landml.db.workspace import transactional
 from landml.errors import Conflict, InvalidInput, NotFound
 from landml.tracker.models import (
@@ -216,7 +216,7 @@ def create_application(
         next_action_on=data.next_action_on,
         demo=demo,
     )
-    at = data.stage_at or now or utcnow()
+    at = as_utc(data.stage_at or now or utcnow())
     app.stage_changes.append(StageChange(from_stage=None, to_stage=stage.key, at=at))
     session.add(app)
     session.flush()
@@ -256,7 +256,7 @@ def append_stage_change(
         application_id=app.id,
         from_stage=current.to_stage,
         to_stage=stage.key,
-        at=at,
+        at=as_utc(at),
         note=note or None,
         reason=reason or None,
         skills=[s.strip() for s in skills if s.strip()],
@@ -485,7 +485,7 @@ def add_note(
     if not body:
         raise InvalidInput("A note cannot be empty.")
     app = _get_application(session, owner, app_id)
-    note = Note(owner_id=owner, application_id=app.id, body=body, at=at or utcnow())
+    note = Note(owner_id=owner, application_id=app.id, body=body, at=as_utc(at or utcnow()))
     session.add(note)
     session.flush()
     return NoteOut.model_validate(note)
@@ -563,7 +563,7 @@ def log_interaction(session: Session, owner: int, data: InteractionIn) -> Intera
         application_id=data.application_id,
         kind=data.kind.value,
         direction=data.direction.value,
-        at=data.at,
+        at=as_utc(data.at),
         summary=data.summary,
         follow_up_on=data.follow_up_on,
     )
@@ -610,7 +610,7 @@ def schedule_interview(session: Session, owner: int, data: InterviewIn) -> Inter
         owner_id=owner,
         application=app,
         kind=data.kind.value,
-        scheduled_at=data.scheduled_at,
+        scheduled_at=as_utc(data.scheduled_at),
         timezone=data.timezone,
         duration_minutes=data.duration_minutes,
         interviewers=[i.strip() for i in data.interviewers if i.strip()],

@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from landml.cli.main import cli
+from landml.cli.reference import walk_commands, cli_reference
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_cli_reference_is_up_to_date() -> None:
+    expected = cli_reference(cli)
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == expected, "docs/cli.md is stale: run `make docs`"
+
+
+def test_every_command_has_help_text() -> None:
+    missing = [
+        " ".join(path)
+        for path, cmd in walk_commands(cli, ["landml"])
+        if not (cmd.help or "").strip()
+    ]
+    assert missing == []
