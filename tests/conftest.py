@@ -28,8 +28,14 @@ _pg_state: dict[str, object] = {}
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "landml-home"
     monkeypatch.setenv("LANDML_HOME", str(home))
-    for var in ("LANDML_DATABASE_URL", "LANDML_NOW", "LANDML_TIMEZONE",
-                "LANDML_DAILY_GOAL", "LANDML_FOLLOW_UP_DAYS", "LANDML_GHOST_AFTER_DAYS"):
+    for var in (
+        "LANDML_DATABASE_URL",
+        "LANDML_NOW",
+        "LANDML_TIMEZONE",
+        "LANDML_DAILY_GOAL",
+        "LANDML_FOLLOW_UP_DAYS",
+        "LANDML_GHOST_AFTER_DAYS",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.setenv("HOME", str(tmp_path / "user-home"))
     return home
@@ -45,7 +51,7 @@ def _pg_database_url() -> str | None:
         with admin.connect() as conn:
             conn.execute(text(f'CREATE DATABASE "{name}"'))
         admin.dispose()
-    except Exception as exc:  # noqa: BLE001 - any failure means "no server here"
+    except Exception as exc:
         _pg_state["url"] = None
         _pg_state["why"] = str(exc).splitlines()[0]
         return None
@@ -79,8 +85,10 @@ def backend(request: pytest.FixtureRequest) -> str:
     if name == "postgresql" and _pg_database_url() is None:
         if os.environ.get("CI"):
             pytest.fail(f"PostgreSQL is required under CI but did not answer: {_pg_state['why']}")
-        pytest.skip(f"PostgreSQL not reachable at {PG_ADMIN_URL} ({_pg_state['why']}); "
-                    "the PostgreSQL half of the storage tests did not run")
+        pytest.skip(
+            f"PostgreSQL not reachable at {PG_ADMIN_URL} ({_pg_state['why']}); "
+            "the PostgreSQL half of the storage tests did not run"
+        )
     return name
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from landml.cli.main import cli
-from landml.cli.reference import walk_commands, cli_reference
+from landml.cli.reference import cli_reference, walk_commands
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -54,3 +54,13 @@ class ImportRejected(InvalidInput):
     def __init__(self, message: str, problems: list[str], *, hint: str | None = None) -> None:
         super().__init__(message, hint=hint)
         self.problems = problems
+
+
+class NetworkError(LandmlError):
+    """A network action the person asked for failed (unreachable, too large, too slow)."""
+
+    http_status = 502
+
+
+class UnsafeURL(InvalidInput):
+    """A URL landml refuses to fetch (private address, unsupported scheme)."""

@@ -23,11 +23,21 @@ def run_json(*args: str) -> object:
 
 
 def test_add_move_show_round_trip_in_json() -> None:
-    added = run_json("add", "Helix Labs", "Research Engineer", "--kind", "research lab",
-                     "--applied-on", "2026-11-02")
+    added = run_json(
+        "add",
+        "Helix Labs",
+        "Research Engineer",
+        "--kind",
+        "research lab",
+        "--applied-on",
+        "2026-11-02",
+    )
     assert isinstance(added, dict)
     assert (added["company"], added["title"], added["stage"]) == (
-        "Helix Labs", "Research Engineer", "applied")
+        "Helix Labs",
+        "Research Engineer",
+        "applied",
+    )
     run_json("move", str(added["id"]), "Technical screen", "--note", "with Priya")
     shown = run_json("show", str(added["id"]))
     assert isinstance(shown, dict)
@@ -41,7 +51,11 @@ def test_board_json_lists_id_company_title_and_stage() -> None:
     assert isinstance(board, dict)
     apps = [a for col in board["columns"] for a in col["applications"]]
     assert {k: apps[0][k] for k in ("id", "company", "title", "stage")} == {
-        "id": 1, "company": "Acme", "title": "Data Scientist", "stage": "saved"}
+        "id": 1,
+        "company": "Acme",
+        "title": "Data Scientist",
+        "stage": "saved",
+    }
 
 
 def test_add_from_a_job_board_url_reads_the_company() -> None:
@@ -65,16 +79,20 @@ def test_add_without_a_title_it_cannot_read_asks_for_it() -> None:
     assert result.exit_code == 1
     assert result.stderr.strip().splitlines() == [
         "Error: Could not tell the company and title of this application. "
-        "Give them: landml add COMPANY TITLE [--url ...]."]
+        "Give them: landml add COMPANY TITLE [--url ...]."
+    ]
 
 
-@pytest.mark.parametrize("args", [
-    ["move", "42", "applied"],
-    ["show", "42"],
-    ["note", "42", "hello"],
-    ["interview", "thanked", "3"],
-    ["contact", "show", "9"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["move", "42", "applied"],
+        ["show", "42"],
+        ["note", "42", "hello"],
+        ["interview", "thanked", "3"],
+        ["contact", "show", "9"],
+    ],
+)
 def test_unknown_ids_print_one_line_and_exit_non_zero(args: list[str]) -> None:
     result = run(*args)
     assert result.exit_code == 1
@@ -92,10 +110,18 @@ def test_errors_in_json_mode_are_json_on_stdout() -> None:
     assert "Unknown stage 'nowhere'" in error["message"]
 
 
-@pytest.mark.parametrize("args", [
-    ["board"], ["today"], ["stage", "list"], ["company", "list"], ["contact", "list"],
-    ["interview", "list"], ["config", "show"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["board"],
+        ["today"],
+        ["stage", "list"],
+        ["company", "list"],
+        ["contact", "list"],
+        ["interview", "list"],
+        ["config", "show"],
+    ],
+)
 def test_every_listing_command_prints_only_json(args: list[str]) -> None:
     run("add", "Acme", "MLE", "--applied-on", "2026-11-01")
     result = run(*args, "--json")
@@ -118,11 +144,33 @@ def test_contacts_interactions_and_interviews_from_the_cli() -> None:
     run("add", "Acme", "MLE", "--applied-on", "2026-11-01")
     c = run_json("contact", "add", "Jo Park", "--role", "hiring manager", "--application", "1")
     assert isinstance(c, dict) and c["role"] == "hiring_manager"
-    it = run_json("contact", "log", "1", "call", "--inbound", "--summary", "intro call",
-                  "--application", "1", "--at", "2026-11-03 10:00")
+    it = run_json(
+        "contact",
+        "log",
+        "1",
+        "call",
+        "--inbound",
+        "--summary",
+        "intro call",
+        "--application",
+        "1",
+        "--at",
+        "2026-11-03 10:00",
+    )
     assert isinstance(it, dict) and it["direction"] == "inbound"
-    iv = run_json("interview", "add", "1", "ml system design", "2026-12-01 16:00",
-                  "--tz", "Asia/Tokyo", "--duration", "60", "--with", "Kenji")
+    iv = run_json(
+        "interview",
+        "add",
+        "1",
+        "ml system design",
+        "2026-12-01 16:00",
+        "--tz",
+        "Asia/Tokyo",
+        "--duration",
+        "60",
+        "--with",
+        "Kenji",
+    )
     assert isinstance(iv, dict)
     assert iv["local_time"] == "Tue 01 Dec 2026 16:00 Asia/Tokyo"
     assert iv["scheduled_at"].startswith("2026-12-01T07:00:00")
@@ -162,6 +210,7 @@ def test_locked_database_gives_a_clear_message_and_changes_nothing(
 
 
 def test_python_dash_m_landml_runs() -> None:
-    out = subprocess.run([sys.executable, "-m", "landml", "--version"], capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-m", "landml", "--version"], capture_output=True, text=True, check=True
+    )
     assert out.stdout.startswith("landml, version")

@@ -15,8 +15,9 @@ from landml.tracker.vocab import CompanyKind, InteractionKind, InterviewKind
 T0 = datetime(2026, 10, 1, 9, 0, tzinfo=UTC)
 
 
-def _add(session: Session, owner: int, company: str = "Acme AI", title: str = "ML Engineer",
-         **kw: object) -> int:
+def _add(
+    session: Session, owner: int, company: str = "Acme AI", title: str = "ML Engineer", **kw: object
+) -> int:
     data = ApplicationIn(company=company, title=title, **kw)  # type: ignore[arg-type]
     return service.add_application(session, owner, data, now=T0).id
 
@@ -36,8 +37,9 @@ def test_new_application_starts_the_ledger_at_its_first_stage(session: Session, 
 def test_current_stage_is_the_latest_ledger_row(session: Session, owner: int) -> None:
     app_id = _add(session, owner, stage="applied", stage_at=T0)
     service.move(session, owner, app_id, "recruiter call", at=T0 + timedelta(days=3))
-    service.move(session, owner, app_id, "Technical screen", at=T0 + timedelta(days=9),
-                 note="45 min coding")
+    service.move(
+        session, owner, app_id, "Technical screen", at=T0 + timedelta(days=9), note="45 min coding"
+    )
     detail = service.application_detail(session, owner, app_id)
     assert detail.application.stage == "tech_screen"
     assert [c.to_stage for c in detail.stages] == ["applied", "recruiter_call", "tech_screen"]
@@ -54,8 +56,15 @@ def test_companies_are_one_per_name_whatever_the_case(session: Session, owner: i
 
 def test_rejection_keeps_its_reason_and_named_skills(session: Session, owner: int) -> None:
     app_id = _add(session, owner, stage="onsite")
-    change = service.move(session, owner, app_id, "rejected", reason="No production experience",
-                          skills=["Kubernetes", " Airflow ", ""], at=T0 + timedelta(days=1))
+    change = service.move(
+        session,
+        owner,
+        app_id,
+        "rejected",
+        reason="No production experience",
+        skills=["Kubernetes", " Airflow ", ""],
+        at=T0 + timedelta(days=1),
+    )
     assert change.reason == "No production experience"
     assert change.skills == ["Kubernetes", "Airflow"]
     timeline = service.application_detail(session, owner, app_id).timeline
@@ -146,8 +155,17 @@ def test_board_groups_by_stage_in_path_order(session: Session, owner: int) -> No
     board = service.board(session, owner)
     assert board.total == 3
     keys = [col.stage.key for col in board.columns]
-    assert keys[:9] == ["saved", "applied", "recruiter_call", "tech_screen", "take_home",
-                        "onsite", "team_match", "offer", "accepted"]
+    assert keys[:9] == [
+        "saved",
+        "applied",
+        "recruiter_call",
+        "tech_screen",
+        "take_home",
+        "onsite",
+        "team_match",
+        "offer",
+        "accepted",
+    ]
     applied = next(col for col in board.columns if col.stage.key == "applied")
     assert [x.id for x in applied.applications] == [c, a]  # priority 1 first
     offer = next(col for col in board.columns if col.stage.key == "offer")
@@ -158,15 +176,35 @@ def test_timeline_merges_stages_interactions_interviews_and_notes(
     session: Session, owner: int
 ) -> None:
     app_id = _add(session, owner, stage="applied", stage_at=T0)
-    contact = service.add_contact(session, owner, ContactIn(name="Ana Ruiz", role="recruiter"),  # type: ignore[arg-type]
-                                  application_id=app_id)
-    service.log_interaction(session, owner, InteractionIn(
-        contact_id=contact.id, kind=InteractionKind.email, at=T0 + timedelta(days=2),
-        summary="Asked for a call", application_id=app_id, direction="inbound"))  # type: ignore[arg-type]
-    service.schedule_interview(session, owner, InterviewIn(
-        application_id=app_id, kind=InterviewKind.ml_coding,
-        scheduled_at=datetime(2026, 10, 10, 15, 0, tzinfo=UTC), timezone="Europe/Paris",
-        interviewers=["Li Wei"]))
+    contact = service.add_contact(
+        session,
+        owner,
+        ContactIn(name="Ana Ruiz", role="recruiter"),  # type: ignore[arg-type]
+        application_id=app_id,
+    )
+    service.log_interaction(
+        session,
+        owner,
+        InteractionIn(
+            contact_id=contact.id,
+            kind=InteractionKind.email,
+            at=T0 + timedelta(days=2),
+            summary="Asked for a call",
+            application_id=app_id,
+            direction="inbound",
+        ),
+    )  # type: ignore[arg-type]
+    service.schedule_interview(
+        session,
+        owner,
+        InterviewIn(
+            application_id=app_id,
+            kind=InterviewKind.ml_coding,
+            scheduled_at=datetime(2026, 10, 10, 15, 0, tzinfo=UTC),
+            timezone="Europe/Paris",
+            interviewers=["Li Wei"],
+        ),
+    )
     service.add_note(session, owner, app_id, "Read their RecSys paper", at=T0 + timedelta(days=1))
     detail = service.application_detail(session, owner, app_id)
     assert [e.kind for e in detail.timeline] == ["stage", "note", "interaction", "interview"]
@@ -177,9 +215,16 @@ def test_timeline_merges_stages_interactions_interviews_and_notes(
 def test_interview_time_zone_must_exist(session: Session, owner: int) -> None:
     app_id = _add(session, owner)
     with pytest.raises(InvalidInput, match="Unknown time zone"):
-        service.schedule_interview(session, owner, InterviewIn(
-            application_id=app_id, kind=InterviewKind.coding, scheduled_at=T0,
-            timezone="Mars/Olympus"))
+        service.schedule_interview(
+            session,
+            owner,
+            InterviewIn(
+                application_id=app_id,
+                kind=InterviewKind.coding,
+                scheduled_at=T0,
+                timezone="Mars/Olympus",
+            ),
+        )
 
 
 def test_owners_do_not_see_each_other(session: Session, owner: int) -> None:

@@ -16,8 +16,9 @@ PREFS = Preferences(daily_goal=5, follow_up_days=7, ghost_after_days=30)
 
 
 def _applied(session: Session, owner: int, days_ago: float, title: str = "MLE") -> int:
-    data = ApplicationIn(company=f"Co {title}", title=title, stage="applied",
-                         stage_at=NOW - timedelta(days=days_ago))
+    data = ApplicationIn(
+        company=f"Co {title}", title=title, stage="applied", stage_at=NOW - timedelta(days=days_ago)
+    )
     return service.add_application(session, owner, data, now=NOW).id
 
 
@@ -37,23 +38,49 @@ def test_an_answer_or_a_sent_follow_up_clears_the_reminder(session: Session, own
     answered = _applied(session, owner, 10, "answered")
     nudged = _applied(session, owner, 10, "nudged")
     c = service.add_contact(session, owner, ContactIn(name="Recruiter"))
-    service.log_interaction(session, owner, InteractionIn(
-        contact_id=c.id, kind=InteractionKind.email, direction=Direction.inbound,
-        at=NOW - timedelta(days=2), application_id=answered))
-    service.log_interaction(session, owner, InteractionIn(
-        contact_id=c.id, kind=InteractionKind.email, direction=Direction.outbound,
-        at=NOW - timedelta(days=1), application_id=nudged))
+    service.log_interaction(
+        session,
+        owner,
+        InteractionIn(
+            contact_id=c.id,
+            kind=InteractionKind.email,
+            direction=Direction.inbound,
+            at=NOW - timedelta(days=2),
+            application_id=answered,
+        ),
+    )
+    service.log_interaction(
+        session,
+        owner,
+        InteractionIn(
+            contact_id=c.id,
+            kind=InteractionKind.email,
+            direction=Direction.outbound,
+            at=NOW - timedelta(days=1),
+            application_id=nudged,
+        ),
+    )
     report = today(session, owner, PREFS, now=NOW, tz=ZoneInfo("UTC"))
     assert report.follow_ups == []
 
 
 def test_interaction_follow_up_dates_are_listed_until_done(session: Session, owner: int) -> None:
     c = service.add_contact(session, owner, ContactIn(name="Prof. Okafor", role="professor"))  # type: ignore[arg-type]
-    it = service.log_interaction(session, owner, InteractionIn(
-        contact_id=c.id, kind=InteractionKind.email, at=NOW - timedelta(days=5),
-        summary="asked about the lab", follow_up_on=(NOW - timedelta(days=1)).date()))
+    it = service.log_interaction(
+        session,
+        owner,
+        InteractionIn(
+            contact_id=c.id,
+            kind=InteractionKind.email,
+            at=NOW - timedelta(days=5),
+            summary="asked about the lab",
+            follow_up_on=(NOW - timedelta(days=1)).date(),
+        ),
+    )
     report = today(session, owner, PREFS, now=NOW, tz=ZoneInfo("UTC"))
-    assert [i.text for i in report.follow_ups] == ["Follow up with Prof. Okafor (asked about the lab)"]
+    assert [i.text for i in report.follow_ups] == [
+        "Follow up with Prof. Okafor (asked about the lab)"
+    ]
     service.complete_follow_up(session, owner, it.id)
     assert today(session, owner, PREFS, now=NOW, tz=ZoneInfo("UTC")).follow_ups == []
 
@@ -70,14 +97,33 @@ def test_long_silence_is_suggested_as_ghosted_never_applied(session: Session, ow
 def test_interviews_upcoming_and_thank_yous_owed(session: Session, owner: int) -> None:
     app_id = _applied(session, owner, 20)
     service.move(session, owner, app_id, "onsite", at=NOW - timedelta(days=3))
-    past = service.schedule_interview(session, owner, InterviewIn(
-        application_id=app_id, kind=InterviewKind.behavioral,
-        scheduled_at=NOW - timedelta(days=1), interviewers=["Sam"]))
-    service.schedule_interview(session, owner, InterviewIn(
-        application_id=app_id, kind=InterviewKind.ml_system_design,
-        scheduled_at=NOW + timedelta(days=2), timezone="America/New_York"))
-    service.schedule_interview(session, owner, InterviewIn(
-        application_id=app_id, kind=InterviewKind.coding, scheduled_at=NOW + timedelta(days=30)))
+    past = service.schedule_interview(
+        session,
+        owner,
+        InterviewIn(
+            application_id=app_id,
+            kind=InterviewKind.behavioral,
+            scheduled_at=NOW - timedelta(days=1),
+            interviewers=["Sam"],
+        ),
+    )
+    service.schedule_interview(
+        session,
+        owner,
+        InterviewIn(
+            application_id=app_id,
+            kind=InterviewKind.ml_system_design,
+            scheduled_at=NOW + timedelta(days=2),
+            timezone="America/New_York",
+        ),
+    )
+    service.schedule_interview(
+        session,
+        owner,
+        InterviewIn(
+            application_id=app_id, kind=InterviewKind.coding, scheduled_at=NOW + timedelta(days=30)
+        ),
+    )
     report = today(session, owner, PREFS, now=NOW, tz=ZoneInfo("UTC"))
     assert len(report.interviews) == 1
     assert "ML system design" in report.interviews[0].text
@@ -102,9 +148,12 @@ def test_daily_goal_counts_applications_sent_today_in_the_person_s_zone(
 
 
 def test_next_actions_due_are_listed(session: Session, owner: int) -> None:
-    data = ApplicationIn(company="Helix", title="Applied Scientist",
-                         next_action="Ask Dana for a referral",
-                         next_action_on=(NOW - timedelta(days=1)).date())
+    data = ApplicationIn(
+        company="Helix",
+        title="Applied Scientist",
+        next_action="Ask Dana for a referral",
+        next_action_on=(NOW - timedelta(days=1)).date(),
+    )
     service.add_application(session, owner, data, now=NOW)
     report = today(session, owner, PREFS, now=NOW, tz=ZoneInfo("UTC"))
     assert [i.text for i in report.next_actions] == ["Ask Dana for a referral"]
