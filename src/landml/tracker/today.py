@@ -176,8 +176,7 @@ def today(
                     application_id=app.id,
                     company=app.company.name,
                     title=app.title,
-                    text=f"Thank {who} for the {label(out.kind)} "
-                    f"interview of {out.local_time}",
+                    text=f"Thank {who} for the {label(out.kind)} interview of {out.local_time}",
                     at=iv.scheduled_at,
                     command=f"landml interview thanked {iv.id}",
                 )
