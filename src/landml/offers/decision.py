@@ -63,6 +63,8 @@ LABELS = {
 }
 SCORE_MIN = 1.0
 SCORE_MAX = 5.0
+# Differences of 0-1 criterion values below this are rounding noise, not a lead.
+VALUE_TOLERANCE = 1e-9
 METHOD = (
     "Money: four-year cost-of-living-adjusted total divided by the best offer's (best = 1). "
     f"Factors: your score from {SCORE_MIN:g} to {SCORE_MAX:g}, as (score - 1) / 4. "
@@ -399,7 +401,9 @@ class _FlipContext:
         lead = math.fsum(self.raw[c] * d for c, d in diffs.items())
         flips = []
         for criterion, diff in diffs.items():
-            if diff == 0:
+            # Values are on a 0-1 scale; a difference below this is rounding noise (for money,
+            # under a millionth of the best offer) and no finite weight change should hinge on it.
+            if abs(diff) < VALUE_TOLERANCE:
                 continue
             needed = self.raw[criterion] - lead / diff
             if diff > 0 and needed <= 0:
