@@ -445,7 +445,9 @@ def _timeline(
         events.append(TimelineEvent(at=iv.scheduled_at, kind="interview", text=text, ref_id=iv.id))
     for n in notes:
         events.append(TimelineEvent(at=n.at, kind="note", text=n.body, ref_id=n.id))
-    return sorted(events, key=lambda e: (e.at, e.kind, e.ref_id))
+    # Ties (same instant) keep the natural order: the move, then what was said, then notes.
+    order = {"stage": 0, "interaction": 1, "interview": 2, "note": 3}
+    return sorted(events, key=lambda e: (e.at, order[e.kind], e.ref_id))
 
 
 def application_detail(session: Session, owner: int, app_id: int) -> ApplicationDetail:

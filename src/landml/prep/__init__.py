@@ -1,0 +1,1 @@
+"""Interview preparation: loops and plans, the question bank, spaced repetition, exercises."""
