@@ -75,3 +75,43 @@ def test_unreachable_postgres_gives_a_clear_error(tmp_path: Path) -> None:
     url = "postgresql+psycopg://postgres@127.0.0.1:1/landml"
     with pytest.raises(WorkspaceError, match="Cannot reach the database server"):
         Workspace.open(Settings(home=tmp_path, database_url=url))
+
+
+def test_upgrading_from_the_first_schema_keeps_every_row(tmp_path: Path) -> None:
+    """Batch migrations rebuild SQLite tables; the ledger rows pointing at them must survive."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from landml.db.workspace import alembic_config
+
+    settings = Settings(home=tmp_path)
+    settings.home.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.url)
+    command.upgrade(alembic_config(engine), "0001")
+    with engine.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO companies (owner_id, name, name_key, kind, created_at) "
+                "VALUES (1, 'Acme', 'acme', 'startup', '2026-01-01 00:00:00')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO applications (uid, owner_id, company_id, title, channel, priority,"
+                " demo, created_at) VALUES ('u1', 1, 1, 'MLE', 'referral', 1, 0, '2026-01-01')"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO stage_changes (application_id, to_stage, at, skills, created_at) "
+                "VALUES (1, 'applied', '2026-01-02 00:00:00', '[]', '2026-01-02 00:00:00')"
+            )
+        )
+    engine.dispose()
+    ws = Workspace.open(settings)
+    assert ws.backup is not None
+    with ws.session() as s:
+        detail = service.application_detail(s, 1, 1)
+    ws.close()
+    assert (detail.application.title, detail.application.stage) == ("MLE", "applied")
+    assert len(detail.stages) == 1

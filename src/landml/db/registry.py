@@ -6,6 +6,7 @@ the domain models it needs directly.
 
 from landml.accounts import models as accounts_models
 from landml.db.base import Base
+from landml.postings import models as postings_models
 from landml.tracker import models as tracker_models
 
-__all__ = ["Base", "accounts_models", "tracker_models"]
+__all__ = ["Base", "accounts_models", "postings_models", "tracker_models"]

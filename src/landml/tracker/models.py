@@ -79,6 +79,10 @@ class Application(Base):
     uid: Mapped[str] = mapped_column(String(32), default=new_uid)
     owner_id: Mapped[int] = mapped_column(ForeignKey("owners.id", ondelete="CASCADE"), index=True)
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id"), index=True)
+    # The stored posting this application came from, when it was tracked from one.
+    posting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("postings.id", ondelete="SET NULL"), index=True
+    )
     title: Mapped[str] = mapped_column(String(300))
     url: Mapped[str | None] = mapped_column(String(2000))
     location: Mapped[str | None] = mapped_column(String(200))
