@@ -1,0 +1,18 @@
+"""Layer norm with a bug (statement: `landml prep show debug-layer-norm-flat-rows`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+FloatArray = NDArray[np.floating[Any]]
+
+
+def layer_norm(x: FloatArray, gamma: FloatArray, beta: FloatArray, eps: float = 1e-5) -> FloatArray:
+    """Normalise over the last axis, then scale and shift."""
+    mean = x.mean(axis=-1, keepdims=True)
+    var = ((x - mean) ** 2).mean(axis=-1, keepdims=True)
+    out: FloatArray = (x - mean) / (np.sqrt(var) + eps) * gamma + beta
+    return out
