@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from landml import __version__
-from landml.cli import calendar, demo, prep, resume, serve, sheet, stats, tracker
+from landml.cli import calendar, demo, prep, resume, serve, sheet, skills, stats, tracker
 from landml.cli.context import CliState, LandmlGroup, home_option
 
 
@@ -24,7 +24,7 @@ def cli(ctx: click.Context) -> None:
     ctx.call_on_close(obj.close)
 
 
-for module in (tracker, sheet, calendar, demo, stats, prep, resume, serve):
+for module in (tracker, sheet, calendar, demo, stats, prep, resume, skills, serve):
     module.register(cli)
 
 
