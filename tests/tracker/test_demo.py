@@ -259,3 +259,16 @@ def test_every_demo_row_says_it_is_fictional(session: Session, owner: int) -> No
     for app in session.scalars(select(Application)):
         assert "fictional" in (app.description or "")
         assert (urlsplit(app.url or "").hostname or "").endswith(".example")
+
+
+def test_demo_has_three_offers_to_compare_of_the_three_kinds(session: Session, owner: int) -> None:
+    from landml.offers.service import list_offers
+
+    load_demo(session, owner, now=NOW)
+
+    offers = list_offers(session, owner)
+    assert sorted((o.company_kind, o.equity_kind) for o in offers) == [
+        ("big_tech", "rsu"),
+        ("research_lab", None),
+        ("startup", "options"),
+    ]

@@ -5,7 +5,23 @@ from __future__ import annotations
 import click
 
 from landml import __version__
-from landml.cli import calendar, demo, prep, resume, serve, sheet, skills, stats, tracker
+from landml.cli import (
+    calendar,
+    demo,
+    market,
+    match,
+    offers,
+    postings,
+    prep_plan,
+    rank,
+    resume,
+    serve,
+    sheet,
+    skills,
+    stats,
+    stories,
+    tracker,
+)
 from landml.cli.context import CliState, LandmlGroup, home_option
 
 
@@ -24,7 +40,23 @@ def cli(ctx: click.Context) -> None:
     ctx.call_on_close(obj.close)
 
 
-for module in (tracker, sheet, calendar, demo, stats, prep, resume, skills, serve):
+for module in (
+    tracker,
+    postings,
+    sheet,
+    calendar,
+    demo,
+    stats,
+    market,
+    offers,
+    prep_plan,
+    stories,
+    resume,
+    match,
+    rank,
+    skills,
+    serve,
+):
     module.register(cli)
 
 

@@ -43,7 +43,12 @@ def register(cli: click.Group, *, record_attempt: AttemptRecorder | None = None)
 def prep_group() -> click.Group:
     @click.group("prep", cls=LandmlGroup)
     def prep() -> None:
-        """Interview practice: ML coding and ML debugging exercises with hidden tests."""
+        """Interview prep: loops and plans, reviews, exercises, system design practice.
+
+        Exercises are graded by hidden tests in a sandbox; `review` asks the question
+        bank with spaced repetition; `loop` and `plan` turn an application's rounds into a
+        day-by-day plan; `practice` runs timed system design and ML coding sessions.
+        """
 
     return prep
 

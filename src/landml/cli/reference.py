@@ -13,6 +13,22 @@ def walk_commands(cmd: click.Command, path: list[str]) -> list[tuple[list[str], 
     return found
 
 
+def _help(cmd: click.Command, path: list[str], root: click.Command) -> str:
+    # Each command's context is built as a child of its parents, as when it runs, so
+    # settings inherited from the root (such as `-h` for help) show the same way
+    # whether or not the command was invoked before in this process.
+    ctx = click.Context(
+        root, info_name=path[0], terminal_width=100, max_content_width=100, **root.context_settings
+    )
+    command: click.Command = root
+    for name in path[1:]:
+        assert isinstance(command, click.Group)
+        command = command.commands[name]
+        ctx = click.Context(command, info_name=name, parent=ctx)
+    assert command is cmd
+    return cmd.get_help(ctx).rstrip()
+
+
 def cli_reference(root: click.Command) -> str:
     """Markdown with one section per command, holding its --help text."""
     parts = [
@@ -22,7 +38,5 @@ def cli_reference(root: click.Command) -> str:
         "",
     ]
     for path, cmd in walk_commands(root, ["landml"]):
-        name = " ".join(path)
-        ctx = click.Context(cmd, info_name=name, terminal_width=100, max_content_width=100)
-        parts += [f"## {name}", "", "```", cmd.get_help(ctx).rstrip(), "```", ""]
+        parts += [f"## {' '.join(path)}", "", "```", _help(cmd, path, root), "```", ""]
     return "\n".join(parts)

@@ -3,6 +3,7 @@ contact, interview, today, config."""
 
 from __future__ import annotations
 
+import functools
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TextIO
@@ -13,6 +14,8 @@ from rich.table import Table
 from landml.accounts import service as accounts
 from landml.cli.context import CliState, LandmlGroup, command_options, parse_when, pass_state
 from landml.errors import InvalidInput
+from landml.offers import service as offer_service
+from landml.prep import service as prep_service
 from landml.tracker import service
 from landml.tracker.quickadd import company_and_title_from_text, company_from_url
 from landml.tracker.schemas import ApplicationIn, ContactIn, InteractionIn, InterviewIn
@@ -700,7 +703,8 @@ def interview_thanked(st: CliState, interview_id: int) -> None:
 def today_cmd(
     st: CliState, follow_up_days: int | None, ghost_after: int | None, goal: int | None
 ) -> None:
-    """What to do today: follow-ups, thank-you notes, interviews, ghosted, daily goal.
+    """What to do today: offer deadlines, follow-ups, thank-you notes, interviews, interview
+    prep, ghosted, daily goal.
 
     The daily goal counts tailored applications (default 5, set it with
     `landml config set daily_goal N`). More than about 20 a day hurts: each
@@ -719,7 +723,16 @@ def today_cmd(
             if v is not None
         }
         prefs = prefs.model_copy(update=overrides)
-        report = today(s, st.owner, prefs, now=st.now(), tz=st.zone(prefs))
+        tz = st.zone(prefs)
+        report = today(
+            s,
+            st.owner,
+            prefs,
+            now=st.now(),
+            tz=tz,
+            offer_deadlines=offer_service.deadline_items,
+            prep=functools.partial(prep_service.today_items, tz=tz),
+        )
     st.emit(report, lambda: render_today(st, report))
 
 
@@ -727,10 +740,12 @@ def render_today(st: CliState, r: TodayReport) -> None:
     c = st.console
     c.print(f"[bold]Today, {r.date:%A %d %B %Y}[/bold]")
     sections = (
+        ("Offer deadlines", r.offer_deadlines),
         ("Interviews coming up", r.interviews),
         ("Thank-you notes owed", r.thank_yous),
         ("Follow-ups due", r.follow_ups),
         ("Next actions due", r.next_actions),
+        ("Interview prep", r.prep),
         ("Silent for a long time: ghosted?", r.ghosted),
     )
     for title, items in sections:

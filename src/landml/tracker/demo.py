@@ -48,6 +48,7 @@ class DemoSummary(BaseModel):
     interviews: int
     notes: int
     stage_changes: int
+    offers: int = 0
 
 
 # --- the authored content ----------------------------------------------------------------
@@ -164,6 +165,7 @@ COMPANIES: tuple[CompanySpec, ...] = (
     CompanySpec("Heronfield Research Institute", RL, "Non-profit institute studying RL."),
     CompanySpec("Institute for Quiet Machines", RL, "Independent lab on interpretability."),
     CompanySpec("Fernhill Institute for Learning Systems", RL, "University lab on causal ML."),
+    CompanySpec("Kestrel Point Institute", RL, "Non-profit institute applying ML to science."),
     CompanySpec("Saltmarsh Mutual", FI, "Mutual insurer; pricing and claims models."),
     CompanySpec("Ironbark Quant Partners", FI, "Quantitative fund of about 60 people."),
     CompanySpec("Bluewhistle Trading", FI, "Proprietary trading firm; short-horizon ML signals."),
@@ -528,6 +530,43 @@ APPLICATIONS: tuple[AppSpec, ...] = (
                 "$10k sign-on; answer due next week.",
             ),
         ),
+    ),
+    AppSpec(
+        "omnivane-maps",
+        "Omnivane",
+        "Machine Learning Engineer, Maps ETA Prediction",
+        Channel.referral,
+        (
+            Step("applied", 46),
+            Step("recruiter_call", 40),
+            Step("tech_screen", 33),
+            Step("onsite", 21),
+            Step("team_match", 13),
+            Step("offer", 4),
+        ),
+        "Seattle, WA",
+        "hybrid",
+        "$190k base + $360k RSUs",
+        priority=1,
+        next_action="Ask whether the RSU grant can be raised instead of the sign-on",
+        next_action_in=3,
+        notes=((4, "Offer call: back-loaded RSUs (5/15/40/40), sign-on paid over two years."),),
+    ),
+    AppSpec(
+        "kestrel-science",
+        "Kestrel Point Institute",
+        "Research Engineer, AI for Science",
+        Channel.advisor,
+        (
+            Step("applied", 38),
+            Step("tech_screen", 29),
+            Step("onsite", 17),
+            Step("offer", 6),
+        ),
+        "Pittsburgh, PA",
+        "onsite",
+        "$172k base + 8% bonus",
+        priority=1,
     ),
     # Closed: accepted, rejected, ghosted, withdrawn, declined.
     AppSpec(
@@ -1106,6 +1145,10 @@ def load_demo(session: Session, owner: int, *, now: datetime) -> DemoSummary:
     _add_interactions(session, owner, clock, apps, contacts)
     _add_interviews(session, owner, clock, apps)
     session.flush()
+    # Imported here: the offers domain builds on the tracker, not the other way round.
+    from landml.offers.service import load_demo_offers
+
+    offers = load_demo_offers(session, owner, now=now)
     return DemoSummary(
         applications=len(apps),
         companies=len(COMPANIES),
@@ -1114,4 +1157,5 @@ def load_demo(session: Session, owner: int, *, now: datetime) -> DemoSummary:
         interviews=len(INTERVIEWS),
         notes=sum(len(spec.notes) for spec in APPLICATIONS),
         stage_changes=stage_changes,
+        offers=offers,
     )

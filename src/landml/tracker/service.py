@@ -223,6 +223,11 @@ def create_application(
     return app
 
 
+def summary_of(session: Session, owner: int, app: Application) -> ApplicationSummary:
+    """The public summary of an application object (for other domains' use cases)."""
+    return _summary(app, _stage_labels(session, owner))
+
+
 @transactional
 def add_application(
     session: Session, owner: int, data: ApplicationIn, *, now: datetime | None = None

@@ -1,12 +1,19 @@
 """What to do today: follow-ups due, thank-you notes owed, interviews coming up,
-applications silent long enough to call ghosted, next actions, and the daily goal.
+applications silent long enough to call ghosted, next actions, offer deadlines, and the
+daily goal.
 
 Nothing here changes the workspace: a ghosted application is only suggested,
 with the command that would close it.
+
+Offer deadlines belong to the offers domain, which builds on the tracker; the tracker
+must not import it. The interfaces pass its `deadline_items` in as `offer_deadlines`.
+Interview prep (due reviews, today's plan items) comes in the same way as `prep`, from
+`landml.prep.service.today_items`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, tzinfo
 
 from pydantic import BaseModel
@@ -26,7 +33,7 @@ UPCOMING_WINDOW = timedelta(days=7)
 
 
 class TodayItem(BaseModel):
-    kind: str  # follow_up, thank_you, interview, ghosted, next_action
+    kind: str  # follow_up, thank_you, interview, ghosted, next_action, offer_deadline, prep
     application_id: int | None
     company: str | None
     title: str | None
@@ -51,6 +58,12 @@ class TodayReport(BaseModel):
     ghosted: list[TodayItem]
     next_actions: list[TodayItem]
     goal: GoalProgress
+    offer_deadlines: list[TodayItem] = []
+    prep: list[TodayItem] = []
+
+
+# Another domain's items for the day: (session, owner, the local date) -> items.
+DaySection = Callable[[Session, int, date], list[TodayItem]]
 
 
 GOAL_EXPLANATION = (
@@ -70,9 +83,20 @@ def _last_activity(
 
 
 def today(
-    session: Session, owner: int, prefs: Preferences, *, now: datetime, tz: tzinfo
+    session: Session,
+    owner: int,
+    prefs: Preferences,
+    *,
+    now: datetime,
+    tz: tzinfo,
+    offer_deadlines: DaySection | None = None,
+    prep: DaySection | None = None,
 ) -> TodayReport:
-    """Build the day's list for one owner at `now`, with "today" as seen in `tz`."""
+    """Build the day's list for one owner at `now`, with "today" as seen in `tz`.
+
+    `offer_deadlines` fills the offer deadlines (`landml.offers.service.deadline_items`);
+    `prep` fills the interview prep items (`landml.prep.service.today_items`).
+    """
     today_local = now.astimezone(tz).date()
     day_start = datetime.combine(today_local, time.min, tz)
     apps = load_applications(session, owner)
@@ -211,4 +235,6 @@ def today(
         ghosted=ghosted,
         next_actions=sorted(next_actions, key=lambda i: i.due or today_local),
         goal=GoalProgress(goal=prefs.daily_goal, done=applied_today, explanation=GOAL_EXPLANATION),
+        offer_deadlines=offer_deadlines(session, owner, today_local) if offer_deadlines else [],
+        prep=prep(session, owner, today_local) if prep else [],
     )

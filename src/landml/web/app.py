@@ -12,10 +12,23 @@ from fastapi.staticfiles import StaticFiles
 from landml import __version__
 from landml.config import Settings
 from landml.db.workspace import Workspace
+from landml.web.api import dashboard as dashboard_api
+from landml.web.api import market as market_api
+from landml.web.api import offers as offers_api
+from landml.web.api import postings as postings_api
+from landml.web.api import prep as prep_api
+from landml.web.api import resume as resume_api
 from landml.web.api import tracker as tracker_api
+from landml.web.charts import ChartCache
 from landml.web.errors import install_error_handlers, refusal_response
 from landml.web.rendering import STATIC_DIR, make_templates
+from landml.web.routers import dashboard as dashboard_pages
+from landml.web.routers import market as market_pages
+from landml.web.routers import offers as offers_pages
+from landml.web.routers import postings as postings_pages
+from landml.web.routers import prep as prep_pages
 from landml.web.routers import reference
+from landml.web.routers import resume as resume_pages
 from landml.web.routers import tracker as tracker_pages
 from landml.web.security import LOCAL_HOSTS, LocalRequestGuard
 
@@ -54,9 +67,22 @@ def create_app(
     )
     app.state.settings = settings
     app.state.templates = make_templates()
+    app.state.chart_cache = ChartCache()
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     app.include_router(tracker_pages.router)
     app.include_router(tracker_api.router)
+    app.include_router(dashboard_pages.router)
+    app.include_router(dashboard_api.router)
+    app.include_router(offers_pages.router)
+    app.include_router(offers_api.router)
+    app.include_router(postings_pages.router)
+    app.include_router(postings_api.router)
+    app.include_router(prep_pages.router)
+    app.include_router(prep_api.router)
+    app.include_router(market_pages.router)
+    app.include_router(market_api.router)
+    app.include_router(resume_pages.router)
+    app.include_router(resume_api.router)
     app.include_router(reference.router)
     install_error_handlers(app)
     app.add_middleware(

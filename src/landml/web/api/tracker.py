@@ -3,9 +3,13 @@ as request and response bodies, so /openapi.json describes them field by field."
 
 from __future__ import annotations
 
+import functools
+
 from fastapi import APIRouter, Response, status
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
+from landml.offers import service as offer_service
+from landml.prep import service as prep_service
 from landml.tracker import service
 from landml.tracker.schemas import (
     ApplicationDetail,
@@ -165,5 +169,14 @@ def post_interview(data: InterviewIn, session: SessionDep, owner: OwnerDep) -> I
 def get_today(
     session: SessionDep, owner: OwnerDep, prefs: PrefsDep, now: NowDep, tz: ZoneDep
 ) -> TodayReport:
-    """What is due today: follow-ups, thank-you notes, interviews, ghosted, daily goal."""
-    return today(session, owner, prefs, now=now, tz=tz)
+    """What is due today: offer deadlines, follow-ups, thank-you notes, interviews, interview
+    prep, ghosted, daily goal."""
+    return today(
+        session,
+        owner,
+        prefs,
+        now=now,
+        tz=tz,
+        offer_deadlines=offer_service.deadline_items,
+        prep=functools.partial(prep_service.today_items, tz=tz),
+    )

@@ -45,8 +45,11 @@ class Model:
     fields: list[FieldDoc] = field(default_factory=list)
 
 
-def type_name(schema: dict[str, Any]) -> str:
+def type_name(schema: dict[str, Any] | bool) -> str:
     """A short, readable type for a JSON schema: "list[ApplicationSummary]", "string | null"."""
+    if not isinstance(schema, dict):
+        # JSON Schema allows `true` (anything) and `false` (nothing) as whole schemas.
+        return "any" if schema else "nothing"
     if "$ref" in schema:
         return str(schema["$ref"]).rsplit("/", 1)[-1]
     if "anyOf" in schema:

@@ -7,6 +7,7 @@ typed, and the workspace is left as it was.
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated, Any
 from zoneinfo import available_timezones
 
@@ -15,6 +16,8 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from pydantic import BaseModel
 
 from landml.errors import Conflict, InvalidInput
+from landml.offers import service as offer_service
+from landml.prep import service as prep_service
 from landml.tracker import service
 from landml.tracker.schemas import ApplicationDetail
 from landml.tracker.today import today
@@ -221,7 +224,15 @@ def schedule_interview(
 
 
 def _today_page(page: PageRequest, error: FormError | None = None) -> HTMLResponse:
-    report = today(page.session, page.owner, page.prefs, now=page.now, tz=page.tz)
+    report = today(
+        page.session,
+        page.owner,
+        page.prefs,
+        now=page.now,
+        tz=page.tz,
+        offer_deadlines=offer_service.deadline_items,
+        prep=functools.partial(prep_service.today_items, tz=page.tz),
+    )
     return render(
         page.request,
         "today.html",
