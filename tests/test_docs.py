@@ -21,3 +21,15 @@ def test_every_command_has_help_text() -> None:
         if not (cmd.help or "").strip()
     ]
     assert missing == []
+
+
+def test_every_command_takes_json_and_home() -> None:
+    import click
+
+    missing = []
+    for path, cmd in walk_commands(cli, ["landml"]):
+        if isinstance(cmd, click.Group):
+            continue
+        options = {opt for param in cmd.params for opt in getattr(param, "opts", [])}
+        missing += [f"{' '.join(path)} {o}" for o in ("--json", "--home") if o not in options]
+    assert missing == []
