@@ -11,7 +11,15 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_cli_reference_is_up_to_date() -> None:
     expected = cli_reference(cli)
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
-    assert current == expected, "docs/cli.md is stale: run `make docs`"
+    if current != expected:
+        import difflib
+
+        diff = "\n".join(
+            difflib.unified_diff(
+                current.splitlines(), expected.splitlines(), "docs/cli.md", "--help", lineterm=""
+            )
+        )
+        raise AssertionError(f"docs/cli.md is stale: run `make docs`\n{diff[:3000]}")
 
 
 def test_every_command_has_help_text() -> None:

@@ -26,6 +26,11 @@ def _help(cmd: click.Command, path: list[str], root: click.Command) -> str:
         command = command.commands[name]
         ctx = click.Context(command, info_name=name, parent=ctx)
     assert command is cmd
+    # Click caches a command's help option the first time it is built, with the option
+    # names of whatever context built it (a test invoking the command under another group
+    # leaves `--help` without `-h`); drop the cache so the reference never depends on that.
+    if hasattr(cmd, "_help_option"):
+        cmd._help_option = None
     return cmd.get_help(ctx).rstrip()
 
 

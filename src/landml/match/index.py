@@ -479,16 +479,17 @@ def _saturated_terms(
     counts: _TermCounts, idf: FloatArray, avg_len: float, n_terms: int, keep: int | None
 ) -> Any:
     """The CSR of saturated term frequencies, each row pruned to its `keep` best words if
-    `keep` is given."""
-    data = [np.zeros(0, dtype=np.float32)]
-    cols = [np.zeros(0, dtype=np.int32)]
-    ptr = [np.zeros(1, dtype=np.int64)]
-    offset = 0
+    `keep` is given. Consumes `counts`: each batch is freed once converted, and the result
+    is written into one buffer, so memory holds the counts or the matrix, rarely both."""
     lengths_all = counts.document_lengths()
-    row0 = 0
-    for col, tf, lengths in counts.parts:
+    total = sum(col.size for col, _tf, _lengths in counts.parts)
+    data = np.empty(total, dtype=np.float32)
+    cols = np.empty(total, dtype=np.int32)
+    ptr = np.zeros(lengths_all.size + 1, dtype=np.int64)
+    offset = row0 = 0
+    while counts.parts:
+        col, tf, lengths = counts.parts.pop(0)
         doc_len = lengths_all[row0 : row0 + lengths.size]
-        row0 += lengths.size
         per_entry = np.repeat(doc_len, lengths).astype(np.float32)
         norm = K1 * (1 - B + B * per_entry / np.float32(max(avg_len, 1e-9)))
         tf32 = tf.astype(np.float32)
@@ -498,15 +499,16 @@ def _saturated_terms(
             if keep is not None
             else np.ones(sat.size, dtype=bool)
         )
+        n_kept = int(kept.sum())
+        data[offset : offset + n_kept] = sat[kept]
+        cols[offset : offset + n_kept] = col[kept]
         rows = np.repeat(np.arange(lengths.size), lengths)[kept]
-        data.append(sat[kept].astype(np.float32))
-        cols.append(col[kept])
-        ptr.append(offset + np.cumsum(np.bincount(rows, minlength=lengths.size)))
-        offset += int(kept.sum())
-    matrix = sp.csr_matrix(
-        (np.concatenate(data), np.concatenate(cols), np.concatenate(ptr)),
-        shape=(row0, n_terms),
-    )
+        ptr[row0 + 1 : row0 + lengths.size + 1] = offset + np.cumsum(
+            np.bincount(rows, minlength=lengths.size)
+        )
+        offset += n_kept
+        row0 += lengths.size
+    matrix = sp.csr_matrix((data[:offset], cols[:offset], ptr), shape=(row0, n_terms))
     matrix.sort_indices()
     return matrix
 
