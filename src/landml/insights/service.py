@@ -35,20 +35,12 @@ from landml.insights.funnel import (
     funnel_by,
     response_rate,
 )
+from landml.postings import titles
 from landml.tracker.models import Application, Interview
 from landml.tracker.service import load_applications, stages
 from landml.tracker.vocab import label
 
-ROLE_FAMILY_LABELS = {
-    "mle": "ML engineer",
-    "ds": "Data scientist",
-    "rs": "Research scientist",
-    "as": "Applied scientist",
-    "data_eng": "Data engineer",
-    "analyst": "Analyst",
-    "swe": "Software engineer",
-    "other": "Other",
-}
+ROLE_FAMILY_LABELS = titles.ROLE_FAMILY_LABELS
 # The timeline shows the most recent applications only: beyond this it stops being readable.
 TIMELINE_ROWS = 60
 # File names of the charts `landml stats --png` writes, by chart name.

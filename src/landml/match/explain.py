@@ -42,7 +42,7 @@ from typing import Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict
 
-from landml.postings.titles import classify_title
+from landml.postings.titles import ROLE_FAMILY_LABELS, classify_title, family_phrase
 from landml.resume.check import Evidence
 from landml.resume.document import Bullet, DateSpan, ResumeDocument, SectionKind
 from landml.resume.parse import BULLET
@@ -96,16 +96,7 @@ RELATED_FAMILIES: frozenset[frozenset[str]] = frozenset(
         ("data_eng", "ds"),
     )
 )
-FAMILY_LABELS = {
-    "mle": "ML engineer",
-    "ds": "data scientist",
-    "rs": "research scientist",
-    "as": "applied scientist",
-    "data_eng": "data engineer",
-    "analyst": "analyst",
-    "swe": "software engineer",
-    "other": "other",
-}
+FAMILY_LABELS = {f: family_phrase(f) for f in ROLE_FAMILY_LABELS}
 LADDER = {"intern": 0, "junior": 1, "mid": 2, "senior": 3, "staff_plus": 4, "lead_manager": 4}
 # Years of work read as a level when the title states none.
 YEARS_TO_LEVEL: tuple[tuple[float, str], ...] = ((2, "junior"), (5, "mid"), (8, "senior"))

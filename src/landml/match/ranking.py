@@ -37,22 +37,14 @@ from landml.match.index import (
 )
 from landml.match.semantic import SkillVectors, skill_vectors
 from landml.postings.models import Posting, PostingSkill
+from landml.postings.titles import ROLE_FAMILY_LABELS, family_phrase
 from landml.skills.taxonomy import load_taxonomy
 from landml.tracker.models import Company
 
 # Postings read from the database per round trip while building: bounds memory, not speed.
 _WINDOW = 5000
 IndexAction = Literal["loaded", "built", "updated", "rebuilt"]
-FAMILY_LABELS = {
-    "mle": "ML engineer",
-    "ds": "data scientist",
-    "rs": "research scientist",
-    "as": "applied scientist",
-    "data_eng": "data engineer",
-    "analyst": "analyst",
-    "swe": "software engineer",
-    "other": "other",
-}
+FAMILY_LABELS = {f: family_phrase(f) for f in ROLE_FAMILY_LABELS}
 
 
 # --- where the index lives ----------------------------------------------------------------

@@ -43,6 +43,25 @@ class RoleFamily(StrEnum):
     other = "other"
 
 
+# How each family reads on a page; `family_phrase` gives the in-sentence form.
+ROLE_FAMILY_LABELS: dict[str, str] = {
+    "mle": "ML engineer",
+    "ds": "Data scientist",
+    "rs": "Research scientist",
+    "as": "Applied scientist",
+    "data_eng": "Data engineer",
+    "analyst": "Analyst",
+    "swe": "Software engineer",
+    "other": "Other",
+}
+
+
+def family_phrase(family: str) -> str:
+    """The family as written mid-sentence: "data scientist", but "ML engineer"."""
+    text = ROLE_FAMILY_LABELS.get(family, family)
+    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+
+
 class Seniority(StrEnum):
     intern = "intern"
     junior = "junior"

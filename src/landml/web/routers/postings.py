@@ -20,7 +20,7 @@ from landml.errors import Conflict, InvalidInput, NetworkError
 from landml.postings import service
 from landml.postings.sanitize import highlight_segments
 from landml.postings.service import PostingsImportReport, PostingSummary, SkillOut
-from landml.postings.titles import RoleFamily, Seniority
+from landml.postings.titles import ROLE_FAMILY_LABELS, RoleFamily, Seniority
 from landml.tracker.vocab import CompanyKind
 from landml.web.api.postings import (
     MAX_LIMIT,
@@ -46,16 +46,7 @@ JSON_TWINS: dict[tuple[str, str], tuple[str, str]] = {
 # Errors a person fixes by changing what they typed or trying again: shown on the page.
 FormError = InvalidInput | Conflict | NetworkError
 
-FAMILY_LABELS = {
-    "mle": "ML engineer",
-    "ds": "Data scientist",
-    "rs": "Research scientist",
-    "as": "Applied scientist",
-    "data_eng": "Data engineer",
-    "analyst": "Analyst",
-    "swe": "Software engineer",
-    "other": "Other",
-}
+FAMILY_LABELS = ROLE_FAMILY_LABELS
 LEVEL_LABELS = {
     "intern": "Intern",
     "junior": "Junior",
