@@ -99,3 +99,37 @@ def sample_postings() -> list[RawPosting]:
             "- Publications at CVPR or NeurIPS\n- PyTorch",
         ),
     ]
+
+
+LEDGERLY = {
+    "Sector": "Finance",
+    "Industry": "Banks & Credit Unions",
+    "Size": "1001 to 5000 Employees",
+}
+ABOUT_LEDGERLY = (
+    "About us: Ledgerly is a leading provider of financial services and insurance to "
+    "healthcare companies across the country.\n"
+)
+
+
+def boilerplate_postings() -> list[RawPosting]:
+    """Four postings of one company whose "About us" paragraph names finance, insurance and
+    healthcare in every posting, while each skill the jobs ask for appears in at most two."""
+    asks = [
+        ("Data Scientist", "- Python for analysis\n- Statistics"),
+        ("Data Analyst", "- SQL\n- Tableau dashboards"),
+        ("Machine Learning Engineer", "- Degree in computer science\n- Python and PyTorch"),
+        ("Analytics Engineer", "- dbt and Apache Airflow"),
+    ]
+    return [
+        _raw(
+            10 + i,
+            title,
+            "Ledgerly",
+            LEDGERLY,
+            location="Boston, MA",
+            description=f"{ABOUT_LEDGERLY}Requirements:\n{needs}\n\n"
+            "Benefits: medical, dental and life insurance; 401k match.",
+        )
+        for i, (title, needs) in enumerate(asks)
+    ]

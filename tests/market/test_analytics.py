@@ -3,16 +3,19 @@ trends with their sample sizes and refusals, salary summaries per currency."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from scipy.stats import chi2_contingency  # type: ignore[import-untyped]
 
 from landml.market.analytics import (
+    INDUSTRY_SKILLS,
     MIN_PLACE_GROUP,
     MIN_POSTINGS_PER_PERIOD,
     PostingRow,
     SkillMention,
+    industries_named,
     quartiles,
     salary_ranges,
     skill_trends,
@@ -20,6 +23,7 @@ from landml.market.analytics import (
     two_proportion_z,
     yearly_midpoint,
 )
+from landml.skills.taxonomy import load_taxonomy
 
 JAN = datetime(2026, 1, 5, 12, tzinfo=UTC)
 MAR = datetime(2026, 3, 9, 12, tzinfo=UTC)
@@ -58,6 +62,64 @@ def test_top_skills_rank_by_postings_then_label_and_stop_at_top() -> None:
 def test_top_skills_of_no_postings_is_empty() -> None:
     result = top_skills([])
     assert (result.postings, result.skills) == (0, [])
+
+
+FINANCE = SkillMention("ml:fintech", "finance and fintech", "domain")
+HEALTHCARE = SkillMention("ml:healthcare", "healthcare and life sciences", "domain")
+COMPUTER_SCIENCE = SkillMention("ml:computer-science", "computer science", "domain", "required")
+
+
+def test_industries_named_by_every_posting_stay_out_of_the_top_skills() -> None:
+    # Company boilerplate names finance and healthcare in all five postings; the jobs ask
+    # for Python in three and computer science in two.
+    rows = [
+        PostingRow(1, skills=(FINANCE, HEALTHCARE, skill("python", "required"), COMPUTER_SCIENCE)),
+        PostingRow(2, skills=(FINANCE, HEALTHCARE, skill("python", "required"))),
+        PostingRow(3, skills=(FINANCE, HEALTHCARE, skill("python"), COMPUTER_SCIENCE)),
+        PostingRow(4, skills=(FINANCE, HEALTHCARE)),
+        PostingRow(5, skills=(FINANCE, HEALTHCARE, FINANCE)),
+    ]
+    result = top_skills(rows)
+    # A field of study from the same taxonomy category stays a skill.
+    assert [s.skill_id for s in result.skills] == ["python", "ml:computer-science"]
+    assert (result.postings, result.postings_with_skills) == (5, 3)
+    assert result.skills[0].share == 3 / 5
+
+
+def test_industries_are_counted_like_skills_in_a_list_of_their_own() -> None:
+    rows = [
+        PostingRow(1, skills=(FINANCE, skill("python", "required"))),
+        PostingRow(2, skills=(FINANCE, replace(FINANCE, requirement="preferred"), HEALTHCARE)),
+        PostingRow(3, skills=(replace(HEALTHCARE, requirement="required"),)),
+        PostingRow(4, skills=(skill("sql"),)),
+    ]
+    result = industries_named(rows)
+    assert (result.postings, result.postings_naming_any) == (4, 3)
+    finance, healthcare = result.industries
+    assert (finance.label, finance.postings, finance.share) == ("finance and fintech", 2, 0.5)
+    assert (finance.required, finance.preferred, finance.unmarked) == (0, 1, 1)
+    assert (healthcare.postings, healthcare.required, healthcare.unmarked) == (2, 1, 1)
+    assert "company" in result.note
+    assert [i.skill_id for i in industries_named(rows, top=1).industries] == ["ml:fintech"]
+
+
+def test_every_industry_is_a_domain_entry_of_the_taxonomy() -> None:
+    taxonomy = load_taxonomy()
+    for skill_id in INDUSTRY_SKILLS:
+        assert taxonomy.skills[skill_id].category == "domain", skill_id
+
+
+def test_industries_are_not_trends() -> None:
+    rows = [
+        *_dated(1, JAN, 30, {}),
+        *_dated(100, MAR, 30, {}),
+    ]
+    rows = [
+        replace(r, skills=(FINANCE, skill("jax"))) if r.posted_at and r.posted_at >= MAR else r
+        for r in rows
+    ]
+    result = skill_trends(rows)
+    assert [t.skill_id for t in result.rising] == ["jax"]
 
 
 def _dated(start_id: int, at: datetime, n: int, with_skill: dict[str, int]) -> list[PostingRow]:

@@ -17,7 +17,7 @@ from landml.cli.main import cli
 from landml.config import Settings
 from landml.db.workspace import Workspace
 from landml.postings.service import import_postings
-from tests.market.sample import sample_postings
+from tests.market.sample import boilerplate_postings, sample_postings
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -60,6 +60,17 @@ def postings() -> None:
     try:
         with workspace.session() as session:
             import_postings(session, 1, sample_postings())
+    finally:
+        workspace.close()
+
+
+@pytest.fixture
+def boilerplate() -> None:
+    """Postings whose company description names industries more often than any skill."""
+    workspace = Workspace.open(Settings())
+    try:
+        with workspace.session() as session:
+            import_postings(session, 1, boilerplate_postings())
     finally:
         workspace.close()
 
@@ -137,3 +148,24 @@ def test_an_empty_workspace_says_how_to_import_and_still_shows_profiles() -> Non
     assert result.exit_code == 0, result.output
     assert "No postings match. Import some with `landml postings import FILE`" in result.stdout
     assert "Research lab:" in result.stdout
+
+
+@pytest.mark.usefixtures("boilerplate")
+def test_industries_from_the_company_description_are_not_top_skills() -> None:
+    data = run_json("market")
+    assert data["top_skills"]["skills"][0]["label"] == "Python"
+    assert "finance and fintech" not in [s["label"] for s in data["top_skills"]["skills"]]
+    named = data["industries_named"]
+    assert [(i["label"], i["postings"]) for i in named["industries"]] == [
+        ("finance and fintech", 4),
+        ("healthcare and life sciences", 4),
+    ]
+    assert named["postings"] == 4 and "company" in named["note"]
+    result = run("market")
+    assert result.exit_code == 0, result.output
+    after_skills = result.stdout.split("Top skills in 4 postings")[1]
+    skills_table, industries = after_skills.split("Industries named")
+    assert "Python" in skills_table and "fintech" not in skills_table
+    industries = industries.split("Skills rising")[0]
+    assert "4 of 4 postings name an industry" in industries
+    assert "finance and fintech" in industries and "Python" not in industries

@@ -13,7 +13,7 @@ from landml.errors import InvalidInput
 from landml.market.profiles import SECTORS
 from landml.market.service import MarketFilters, market_report, write_chart_pngs
 from landml.postings.service import import_postings
-from tests.market.sample import sample_postings
+from tests.market.sample import boilerplate_postings, sample_postings
 
 NOW = datetime(2026, 11, 20, 12, tzinfo=UTC)
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -101,3 +101,21 @@ def test_charts_are_written_as_png_one_salary_chart_per_currency(
         "top-skills.png",
     ]
     assert all(p.read_bytes().startswith(PNG_SIGNATURE) for p in written)
+
+
+def test_company_boilerplate_industries_are_listed_apart_from_the_skills_asked(
+    session: Session, owner: int
+) -> None:
+    assert import_postings(session, owner, boilerplate_postings(), now=NOW).added == 4
+    report = market_report(session, owner)
+    skills = {s.skill_id: s for s in report.top_skills.skills}
+    assert "ml:fintech" not in skills and "ml:healthcare" not in skills
+    assert report.top_skills.skills[0].label == "Python"
+    assert (skills["ml:python"].postings, skills["ml:python"].required) == (2, 2)
+    assert skills["ml:computer-science"].postings == 1
+    named = report.industries_named
+    assert (named.postings, named.postings_naming_any) == (4, 4)
+    assert [(i.label, i.postings, i.share, i.unmarked) for i in named.industries] == [
+        ("finance and fintech", 4, 1.0, 4),
+        ("healthcare and life sciences", 4, 1.0, 4),
+    ]

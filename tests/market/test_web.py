@@ -13,7 +13,7 @@ from landml.db.workspace import Workspace
 from landml.postings.service import import_postings
 from landml.web.routers.market import JSON_TWINS
 from landml.web.routers.market import router as pages_router
-from tests.market.sample import sample_postings
+from tests.market.sample import boilerplate_postings, sample_postings
 from tests.web.conftest import html, text_of
 
 
@@ -120,3 +120,21 @@ def test_text_from_the_request_is_never_run_as_script(client: TestClient) -> Non
     assert page.find(".//main//script") is None
     field = page.find(".//input[@name='location']")
     assert field is not None and field.get("value") == xss
+
+
+def test_industries_named_are_shown_apart_from_the_top_skills(
+    client: TestClient, workspace: Workspace
+) -> None:
+    with workspace.session() as session:
+        import_postings(session, 1, boilerplate_postings())
+    data: dict[str, Any] = client.get("/api/v1/market").json()
+    page = html(client.get("/market").text)
+    skills = [r.get("data-skill") for r in page.findall(".//table[@id='skills-table']/tbody/tr")]
+    assert skills[0] == "ml:python" and "ml:fintech" not in skills
+    rows = page.findall(".//table[@id='industries-table']/tbody/tr")
+    assert [r.get("data-skill") for r in rows] == [
+        i["skill_id"] for i in data["industries_named"]["industries"]
+    ]
+    assert [text_of(td) for td in rows[0].findall("td")] == ["4", "100%", "0", "0", "4"]
+    section = text_of(page.find(".//section[@id='industries']"))
+    assert "4 of 4 postings name an industry" in section and "company" in section

@@ -76,6 +76,28 @@ def _skills_table(st: CliState, r: MarketReport) -> None:
     st.console.print(table)
 
 
+def _industries_table(st: CliState, r: MarketReport) -> None:
+    named = r.industries_named
+    st.console.print(
+        f"\n[bold]Industries named[/bold]: {named.postings_naming_any} of {named.postings} "
+        "postings name an industry."
+    )
+    st.console.print(named.note, style="dim", markup=False)
+    if not named.industries:
+        return
+    table = Table("industry", "postings", "share", "required", "preferred", "not marked")
+    for s in named.industries:
+        table.add_row(
+            escape(s.label),
+            str(s.postings),
+            _percent(s.share),
+            str(s.required),
+            str(s.preferred),
+            str(s.unmarked),
+        )
+    st.console.print(table)
+
+
 def _trends(st: CliState, r: MarketReport) -> None:
     t = r.trends
     st.console.print("\n[bold]Skills rising and falling[/bold]")
@@ -207,6 +229,7 @@ def render_market(st: CliState, r: MarketReport) -> None:
         )
     else:
         _skills_table(st, r)
+        _industries_table(st, r)
         _trends(st, r)
         _salaries(st, r)
     _baselines(st, r)

@@ -2,12 +2,15 @@
 
 - **Top skills**: for each skill, the postings that mention it and their share of the
   postings analysed, split by how the posting marks it (required, preferred, neither; a
-  skill marked required anywhere in a posting counts as required there).
-- **Rising and falling skills**: the dated postings are split at their median posting day
-  into an earlier and a later half; a skill's share in each half is compared, with a
-  two-proportion z-score so that a change smaller than sampling noise is not called a
-  trend. When too few postings carry a date, or the halves are too small or too close in
-  time, the result says so and lists no trend.
+  skill marked required anywhere in a posting counts as required there). Industries
+  (finance, healthcare, e-commerce...) are not skills: they are counted the same way in a
+  list of their own, **industries named**, since postings often name them when they
+  describe the company, its clients or its benefits rather than the job.
+- **Rising and falling skills** (industries left out): the dated postings are split at
+  their median posting day into an earlier and a later half; a skill's share in each half
+  is compared, with a two-proportion z-score so that a change smaller than sampling noise
+  is not called a trend. When too few postings carry a date, or the halves are too small
+  or too close in time, the result says so and lists no trend.
 - **Salary ranges**: each posting's stated range is reduced to its midpoint (an open range,
   "up to X" or "from X", to its one bound), annualised with the assumptions of
   `landml.postings.salary` (2,080 hours, 260 days, 52 weeks, 12 months a year), and
@@ -21,7 +24,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Literal
@@ -41,6 +44,37 @@ Z_THRESHOLD = 1.96
 # Salary ranges by place: groups smaller than this are left out (and counted).
 MIN_PLACE_GROUP = 3
 REQUIREMENT_RANK = {"required": 2, "preferred": 1}
+# The taxonomy's industry entries (landml's ML layer, category "domain"). They name what
+# business a company is in, and postings often name them in the company's own description,
+# its client list or its benefits ("pet insurance" is read as finance: 22 of 40 mentions
+# checked by hand in the Glassdoor 2020 data, see docs/market.md), so ranked with skills
+# they tell what kind of companies posted, not what the jobs ask. The rest of the "domain"
+# category stays with the skills: computer science, physics or software engineering are
+# named in degree and experience requirements.
+INDUSTRY_SKILLS = frozenset(
+    {
+        "ml:fintech",
+        "ml:healthcare",
+        "ml:online-advertising",
+        "ml:ecommerce",
+        "ml:cybersecurity",
+        "ml:gaming",
+        "ml:energy-climate",
+        "ml:telecom",
+        "ml:manufacturing",
+        "ml:legal-tech",
+        "ml:hr-tech",
+        "ml:education-tech",
+        "ml:mobility",
+        "ml:media-entertainment",
+    }
+)
+INDUSTRIES_NOTE = (
+    "Industries are counted apart from skills: postings often name them when they describe "
+    "the company, its clients or its benefits, not the job. Required and preferred count the "
+    "postings that mark the industry as asked for; those marks come from nearby words and "
+    "headings, so read them as a hint."
+)
 ASSUMPTIONS = (
     "Midpoint of each posting's range (an open range counts as its one bound), annualised "
     "with 2,080 hours, 260 working days, 52 weeks or 12 months a year; amounts without a "
@@ -96,8 +130,22 @@ class SkillCount(BaseModel):
 
 class TopSkills(BaseModel):
     postings: int = Field(description="Postings analysed.")
-    postings_with_skills: int
-    skills: list[SkillCount]
+    postings_with_skills: int = Field(
+        description="Postings with at least one skill found (industries not counted)."
+    )
+    skills: list[SkillCount] = Field(description="The top skills; industries are listed apart.")
+
+
+class IndustriesNamed(BaseModel):
+    postings: int = Field(description="Postings analysed.")
+    postings_naming_any: int = Field(description="Postings that name at least one industry.")
+    industries: list[SkillCount]
+    note: str = INDUSTRIES_NOTE
+
+
+def is_industry(skill_id: str) -> bool:
+    """Whether the taxonomy entry names an industry rather than a skill."""
+    return skill_id in INDUSTRY_SKILLS
 
 
 def _strongest(mentions: Iterable[SkillMention]) -> dict[str, tuple[SkillMention, str | None]]:
@@ -112,34 +160,61 @@ def _strongest(mentions: Iterable[SkillMention]) -> dict[str, tuple[SkillMention
     return best
 
 
-def top_skills(rows: Sequence[PostingRow], top: int = 20) -> TopSkills:
-    """The `top` skills by the number of postings that mention them (ties by label)."""
+def _skill_counts(
+    rows: Sequence[PostingRow], keep: Callable[[str], bool], top: int
+) -> list[SkillCount]:
+    """The `top` kept skills by the number of postings that mention them (ties by label)."""
     mentioned: Counter[str] = Counter()
     marks: dict[str, Counter[str]] = defaultdict(Counter)
     names: dict[str, SkillMention] = {}
     for row in rows:
         for skill_id, (mention, requirement) in _strongest(row.skills).items():
+            if not keep(skill_id):
+                continue
             mentioned[skill_id] += 1
             marks[skill_id][requirement or "unmarked"] += 1
             names.setdefault(skill_id, mention)
     n = len(rows)
     ranked = sorted(mentioned, key=lambda s: (-mentioned[s], names[s].label.lower(), s))
+    return [
+        SkillCount(
+            skill_id=s,
+            label=names[s].label,
+            category=names[s].category,
+            postings=mentioned[s],
+            share=mentioned[s] / n,
+            required=marks[s]["required"],
+            preferred=marks[s]["preferred"],
+            unmarked=marks[s]["unmarked"],
+        )
+        for s in ranked[:top]
+    ]
+
+
+def _is_skill(skill_id: str) -> bool:
+    return not is_industry(skill_id)
+
+
+def top_skills(rows: Sequence[PostingRow], top: int = 20) -> TopSkills:
+    """The `top` skills by the number of postings that mention them (ties by label),
+    industries left out (see `industries_named`)."""
     return TopSkills(
-        postings=n,
-        postings_with_skills=sum(1 for row in rows if row.skills),
-        skills=[
-            SkillCount(
-                skill_id=s,
-                label=names[s].label,
-                category=names[s].category,
-                postings=mentioned[s],
-                share=mentioned[s] / n,
-                required=marks[s]["required"],
-                preferred=marks[s]["preferred"],
-                unmarked=marks[s]["unmarked"],
-            )
-            for s in ranked[:top]
-        ],
+        postings=len(rows),
+        postings_with_skills=sum(
+            1 for row in rows if any(_is_skill(m.skill_id) for m in row.skills)
+        ),
+        skills=_skill_counts(rows, _is_skill, top),
+    )
+
+
+def industries_named(rows: Sequence[PostingRow], top: int = 20) -> IndustriesNamed:
+    """The industries the postings name, counted like skills (postings, share, marks)."""
+    return IndustriesNamed(
+        postings=len(rows),
+        postings_naming_any=sum(
+            1 for row in rows if any(is_industry(m.skill_id) for m in row.skills)
+        ),
+        industries=_skill_counts(rows, is_industry, top),
     )
 
 
@@ -214,6 +289,8 @@ def _mentions(rows: Iterable[PostingRow]) -> tuple[Counter[str], dict[str, Skill
     names: dict[str, SkillMention] = {}
     for row in rows:
         for skill_id, (mention, _) in _strongest(row.skills).items():
+            if is_industry(skill_id):
+                continue
             counts[skill_id] += 1
             names.setdefault(skill_id, mention)
     return counts, names

@@ -15,7 +15,14 @@ from sqlalchemy.orm import Session
 from landml.errors import InvalidInput
 from landml.insights.charts import ChartSpec, render_png
 from landml.market import analytics
-from landml.market.analytics import PostingRow, SalaryRanges, SkillMention, TopSkills, Trends
+from landml.market.analytics import (
+    IndustriesNamed,
+    PostingRow,
+    SalaryRanges,
+    SkillMention,
+    TopSkills,
+    Trends,
+)
 from landml.market.charts import market_charts
 from landml.market.profiles import SECTORS, Claim, PayBaseline, SectorProfile, sectors
 from landml.postings.models import Posting, PostingSkill
@@ -41,7 +48,9 @@ class MarketFilters(BaseModel):
     location: str | None = Field(
         default=None, description="Part of the location text, or a country code (US, GB...)."
     )
-    top: int = Field(default=DEFAULT_TOP, ge=1, le=200, description="How many skills to list.")
+    top: int = Field(
+        default=DEFAULT_TOP, ge=1, le=200, description="How many skills (and industries) to list."
+    )
 
     @field_validator("role_family", "company_kind", "seniority", "location", mode="before")
     @classmethod
@@ -68,6 +77,9 @@ class MarketReport(BaseModel):
     filters: MarketFilters
     counts: MarketCounts
     top_skills: TopSkills
+    industries_named: IndustriesNamed = Field(
+        description="Industries the postings name (finance, healthcare...), apart from skills."
+    )
     trends: Trends
     salaries: SalaryRanges
     loop_role_family: str = Field(description="The role family the profiles' loops are for.")
@@ -223,6 +235,7 @@ def market_report(
         filters=f,
         counts=counts_of(rows, total),
         top_skills=analytics.top_skills(rows, f.top),
+        industries_named=analytics.industries_named(rows, f.top),
         trends=analytics.skill_trends(rows),
         salaries=analytics.salary_ranges(rows, role_order=ROLE_FAMILIES),
         loop_role_family=loop_role,
