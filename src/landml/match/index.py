@@ -48,7 +48,6 @@ import uuid
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from itertools import repeat
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -251,11 +250,121 @@ def term_of(word: bytes) -> str | None:
     return None if term in STOPWORDS else term
 
 
-# Joins the texts of a batch: 0xFF never occurs in UTF-8, so this word cannot be in a text.
-_MARK = b"\xff"
-_MARK_JOIN = b" " + _MARK + b" "
-_MARK_ID = -2
 _UNSEEN = -3
+# Multiplier of the table's slot hash and of the word hash's mixing step (2^64 / golden ratio).
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_LONG = np.uint64(1 << 63)
+# _LOW[n] keeps the n first (little-endian, lowest) bytes of a uint64.
+_LOW = np.array([(1 << (8 * n)) - 1 for n in range(8)] + [2**64 - 1], dtype=np.uint64)
+
+
+def _word_bounds(blob: bytes) -> tuple[IntArray, IntArray]:
+    """Start and length of every word of a translated blob that begins and ends with a
+    space (separators are all spaces after `_TABLE`)."""
+    space = np.frombuffer(blob, dtype=np.uint8) == 32
+    edges = np.flatnonzero(space[:-1] != space[1:]) + 1  # a start, an end, a start, ...
+    starts = edges[0::2]
+    return starts, edges[1::2] - starts
+
+
+def _word_hashes(blob: bytes, starts: IntArray, lengths: IntArray) -> npt.NDArray[np.uint64]:
+    """A 64-bit key per word, computed for all words at once.
+
+    A word of up to 8 bytes is its own key (its bytes as a little-endian integer): exact,
+    and never 0 since a word has a non-zero byte. A longer word folds in 8 bytes at a time
+    with a multiply-xorshift mix and has the top bit set. Two different longer words share
+    a key with probability about 2^-63 per pair: for a million distinct long words, about
+    one chance in ten million that two of them are counted as one.
+    """
+    padded = blob + bytes(8)
+    # Every byte offset read as the start of a (possibly unaligned) uint64.
+    window = np.ndarray(shape=(len(blob),), dtype="<u8", buffer=padded, strides=(1,))
+    keys = window[starts] & _LOW[np.minimum(lengths, 8)]
+    long_words = np.flatnonzero(lengths > 8)
+    offset = 8
+    while long_words.size:
+        rest = lengths[long_words] - offset
+        chunk = window[starts[long_words] + offset] & _LOW[np.minimum(rest, 8)]
+        mixed = (keys[long_words] ^ chunk) * _MIX
+        mixed ^= mixed >> np.uint64(29)
+        keys[long_words] = mixed | _LONG
+        offset += 8
+        long_words = long_words[rest > 8]
+    return keys
+
+
+class _WordTable:
+    """Word key -> term id as numpy arrays, so a whole batch of words is looked up with a
+    few vectorised passes instead of one dictionary lookup per word (which cost twice the
+    whole rest of tokenising).
+
+    Open addressing with linear probing over a power-of-two table kept at most half full;
+    0 marks an empty slot (no word's key is 0). Values are term ids, -1 for skipped words.
+    """
+
+    def __init__(self, bits: int = 16) -> None:
+        self._allocate(bits)
+
+    def _allocate(self, bits: int) -> None:
+        self._bits = bits
+        self._keys = np.zeros(1 << bits, dtype=np.uint64)
+        self._values = np.full(1 << bits, -1, dtype=np.int64)
+        self._count = 0
+
+    def __len__(self) -> int:
+        return self._count
+
+    def _home(self, keys: npt.NDArray[np.uint64]) -> IntArray:
+        return ((keys * _MIX) >> np.uint64(64 - self._bits)).astype(np.int64)
+
+    def lookup(self, keys: npt.NDArray[np.uint64]) -> IntArray:
+        """The value of each key; `_UNSEEN` for a key not in the table."""
+        pos = self._home(keys)
+        out = self._values[pos]
+        todo = np.flatnonzero(self._keys[pos] != keys)  # another key in the slot, or none
+        pos = pos[todo]
+        mask = (1 << self._bits) - 1
+        while todo.size:
+            there = self._keys[pos]
+            hit = there == keys[todo]
+            out[todo[hit]] = self._values[pos[hit]]
+            empty = there == 0
+            out[todo[empty]] = _UNSEEN
+            walk = ~(hit | empty)
+            todo = todo[walk]
+            pos = (pos[walk] + 1) & mask
+        return out
+
+    def insert(self, keys: npt.NDArray[np.uint64], values: IntArray) -> None:
+        """Add distinct keys that are not in the table yet, with their values."""
+        if (self._count + keys.size) * 2 > self._keys.size:
+            live = np.flatnonzero(self._keys)
+            old_keys, old_values = self._keys[live], self._values[live]
+            bits = self._bits
+            while (old_keys.size + keys.size) * 2 > (1 << bits):
+                bits += 1
+            self._allocate(bits)
+            self._place(old_keys, old_values)
+        self._place(keys, values)
+
+    def _place(self, keys: npt.NDArray[np.uint64], values: IntArray) -> None:
+        # Each key walks from its home slot to the first free one; of the keys that reach
+        # the same free slot in a round, the first takes it and the others walk on. A taken
+        # slot stays taken, so a lookup walking from a key's home slot reaches the key.
+        mask = (1 << self._bits) - 1
+        pos = self._home(keys)
+        todo = np.arange(keys.size)
+        while todo.size:
+            free = todo[self._keys[pos[todo]] == 0]
+            _slots, first = np.unique(pos[free], return_index=True)
+            won = free[first]
+            self._keys[pos[won]] = keys[won]
+            self._values[pos[won]] = values[won]
+            placed = np.zeros(keys.size, dtype=bool)
+            placed[won] = True
+            todo = todo[~placed[todo]]
+            pos[todo] = (pos[todo] + 1) & mask
+        self._count += keys.size
 
 
 class TermVocabulary:
@@ -266,10 +375,10 @@ class TermVocabulary:
         # The first spelling met of each term, to show ("kubernetes", not "kubernete").
         self.shown: list[str] = list(shown) if shown is not None else list(terms)
         self._ids: dict[str, int] = {t: i for i, t in enumerate(self.terms)}
-        # Raw word -> term id (-1 for a skipped word): the hot lookup while building. A
-        # plain dict, looked up with `get`, is markedly faster than a dict subclass with
-        # `__missing__`; unseen words are learnt in a second, short pass (`learn`).
-        self.raw: dict[bytes, int] = {_MARK: _MARK_ID}
+        # Raw word -> term id (-1 for a skipped word), for single words (queries)...
+        self.raw: dict[bytes, int] = {}
+        # ... and by word key, for whole batches (building).
+        self.table = _WordTable()
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -295,9 +404,30 @@ class TermVocabulary:
         """The term id of a raw word, or -1 when it is skipped or unknown; adds nothing."""
         tid = self.raw.get(word)
         if tid is not None:
-            return max(tid, -1)
+            return tid
         term = term_of(word)
         return -1 if term is None else self._ids.get(term, -1)
+
+    def batch_ids(self, blob: bytes, starts: IntArray, lengths: IntArray) -> IntArray:
+        """The term id (-1: skipped) of every word of a translated blob, learning new words
+        in the order they first occur (so ids do not depend on how texts are batched)."""
+        keys = _word_hashes(blob, starts, lengths)
+        ids = self.table.lookup(keys)
+        unseen = np.flatnonzero(ids == _UNSEEN)
+        if unseen.size:
+            new_keys, first = np.unique(keys[unseen], return_index=True)
+            order = np.argsort(first, kind="stable")
+            at = unseen[first[order]]
+            learnt = np.array(
+                [
+                    self.learn(blob[start : start + length])
+                    for start, length in zip(starts[at].tolist(), lengths[at].tolist(), strict=True)
+                ],
+                dtype=np.int64,
+            )
+            self.table.insert(new_keys[order], learnt)
+            ids[unseen] = self.table.lookup(keys[unseen])
+        return ids
 
 
 # --- building rows ------------------------------------------------------------------------
@@ -314,34 +444,34 @@ class _TermCounts:
     def add_batch(self, texts: list[str], vocabulary: TermVocabulary) -> None:
         """Count the terms of a batch of texts.
 
-        The texts are joined with a marker word, tokenised with one `split` and mapped to
-        term ids with one dictionary lookup per word; (text, term) pairs are then counted
-        with one sort in numpy. Per-text Python work (a Counter each) cost more than this.
+        The texts are joined into one blob; word bounds, word keys and term ids are found
+        for all its words at once in numpy (`_word_bounds`, `TermVocabulary.batch_ids`), and
+        (text, term) pairs are counted with one sort. Per-word Python work (a split and a
+        dictionary lookup per word) cost three times as much.
         """
-        blob = _MARK_JOIN.join(t.encode("utf-8", "ignore") for t in texts).translate(_TABLE)
-        tokens = blob.split()
-        raw = vocabulary.raw
-        ids = np.fromiter(map(raw.get, tokens, repeat(_UNSEEN)), np.int64, count=len(tokens))
-        unseen = np.flatnonzero(ids == _UNSEEN).tolist()
-        for word in dict.fromkeys(tokens[i] for i in unseen):  # in order: ids are stable
-            vocabulary.learn(word)
-        ids[unseen] = [raw[tokens[i]] for i in unseen]
-        row = np.cumsum(ids == _MARK_ID)
+        encoded = [t.encode("utf-8", "ignore") for t in texts]
+        blob = b" " + b" ".join(encoded).translate(_TABLE) + b" "
+        starts, lengths = _word_bounds(blob)
+        ids = vocabulary.batch_ids(blob, starts, lengths)
+        sizes = np.fromiter(map(len, encoded), np.int64, count=len(encoded)) + 1
+        text_starts = np.cumsum(sizes) - sizes + 1  # where each text begins in the blob
+        per_text = np.diff(np.append(np.searchsorted(starts, text_starts), starts.size))
+        row = np.repeat(np.arange(len(texts), dtype=np.int64), per_text)
         kept = ids >= 0
         key = (row[kept] << 32) | ids[kept]
         key.sort()
         first = np.empty(key.size, dtype=bool)
         first[:1] = True
         np.not_equal(key[1:], key[:-1], out=first[1:])
-        starts = np.flatnonzero(first)
-        tf = np.diff(np.append(starts, key.size))
-        pairs = key[starts]
-        lengths = np.bincount(pairs >> 32, minlength=len(texts)).astype(np.int64)
+        runs = np.flatnonzero(first)
+        tf = np.diff(np.append(runs, key.size))
+        pairs = key[runs]
+        entries = np.bincount(pairs >> 32, minlength=len(texts)).astype(np.int64)
         self.parts.append(
             (
                 (pairs & 0xFFFFFFFF).astype(np.int32),
                 np.minimum(tf, _MAX_TF).astype(np.uint16),
-                lengths,
+                entries,
             )
         )
 
