@@ -34,6 +34,81 @@ def test_new_application_starts_the_ledger_at_its_first_stage(session: Session, 
     assert detail.stages[0].at == T0 - timedelta(days=2)
 
 
+def test_a_new_application_can_keep_a_given_uid_and_start_with_a_whole_ledger(
+    session: Session, owner: int
+) -> None:
+    data = ApplicationIn(company="Acme AI", title="ML  Engineer", stage="offer")
+    ledger = [
+        service.LedgerStep("applied", T0, note="via Priya"),
+        service.LedgerStep("tech_screen", T0 + timedelta(days=4), note="45 min coding"),
+        service.LedgerStep(
+            "rejected", T0 + timedelta(days=9), reason="wants MLOps", skills=(" K8s ", "")
+        ),
+    ]
+    app = service.create_application(session, owner, data, uid="sheetref42", ledger=ledger)
+    session.commit()
+    detail = service.application_detail(session, owner, app.id)
+    assert (detail.application.uid, detail.application.title) == ("sheetref42", "ML Engineer")
+    assert [
+        (c.from_stage, c.to_stage, c.at, c.note, c.reason, c.skills) for c in detail.stages
+    ] == [
+        (None, "applied", T0, "via Priya", None, []),
+        ("applied", "tech_screen", T0 + timedelta(days=4), "45 min coding", None, []),
+        ("tech_screen", "rejected", T0 + timedelta(days=9), None, "wants MLOps", ["K8s"]),
+    ]
+
+
+def test_a_first_closed_ledger_row_keeps_its_reason_and_skills(
+    session: Session, owner: int
+) -> None:
+    step = service.LedgerStep("ghosted", T0, note="never heard back", skills=("Rust",))
+    data = ApplicationIn(company="Acme AI", title="MLE")
+    app = service.create_application(session, owner, data, ledger=[step])
+    session.commit()
+    (row,) = service.application_detail(session, owner, app.id).stages
+    assert (row.from_stage, row.to_stage, row.note, row.skills) == (
+        None,
+        "ghosted",
+        "never heard back",
+        ["Rust"],
+    )
+    assert len(app.uid) == 12
+
+
+@pytest.mark.parametrize(
+    ("ledger", "error"),
+    [
+        (
+            [service.LedgerStep("onsite", T0), service.LedgerStep("offer", T0 - timedelta(1))],
+            "append-only",
+        ),
+        ([service.LedgerStep("applied", T0, reason="because")], "only be given when closing"),
+        # A given ledger holds stage keys; a label is not read as one.
+        ([service.LedgerStep("Technical screen", T0)], "Unknown stage 'Technical screen'"),
+    ],
+)
+def test_a_given_ledger_is_checked_like_moves_before_anything_is_kept(
+    session: Session, owner: int, ledger: list[service.LedgerStep], error: str
+) -> None:
+    data = ApplicationIn(company="Acme AI", title="MLE")
+    with pytest.raises(InvalidInput, match=error):
+        service.create_application(session, owner, data, ledger=ledger)
+    session.rollback()
+    assert (_count(session, Application), _count(session, StageChange)) == (0, 0)
+
+
+def test_a_ledger_given_to_a_new_application_keeps_a_custom_stage_named_like_a_label(
+    session: Session, owner: int
+) -> None:
+    # "Technical screen" is the built-in tech_screen's label; resolving this stage's key
+    # as text would pick the built-in one.
+    service.add_stage(session, owner, "Technical screen", after="onsite")
+    data = ApplicationIn(company="Acme AI", title="MLE")
+    ledger = [service.LedgerStep("technical_screen", T0)]
+    app = service.create_application(session, owner, data, ledger=ledger)
+    assert [c.to_stage for c in app.stage_changes] == ["technical_screen"]
+
+
 def test_current_stage_is_the_latest_ledger_row(session: Session, owner: int) -> None:
     app_id = _add(session, owner, stage="applied", stage_at=T0)
     service.move(session, owner, app_id, "recruiter call", at=T0 + timedelta(days=3))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import sqlite3
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -120,6 +121,53 @@ def test_contacts_notes_and_salary_come_along(session: Session, owner: int, tmp_
     ]
     # Priya is named on two rows and is one contact linked to both applications.
     assert [c.name for c in service.list_contacts(session, owner)] == ["Priya Raman", "Sam"]
+
+
+def test_the_first_ledger_row_of_an_imported_application_keeps_its_note_reason_and_skills(
+    session: Session, owner: int, tmp_path: Path
+) -> None:
+    path = tmp_path / "history.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(
+            [
+                ["Company", "Title", "History"],
+                [
+                    "Acme AI",
+                    "MLE",
+                    '2026-01-05T09:00:00Z applied | note: "sent via the careers page"; '
+                    '2026-01-20T16:30:00Z tech_screen | note: "45 min"',
+                ],
+                [
+                    "Helix Labs",
+                    "Research Scientist",
+                    '2026-01-10T08:00:00Z rejected | note: "form letter" | '
+                    'reason: "no PhD" | skills: ["JAX", "CUDA"]',
+                ],
+            ]
+        )
+    import_sheet(session, owner, path, now=NOW)
+    assert ledger(session, owner, "Acme AI") == [
+        ("applied", datetime(2026, 1, 5, 9, tzinfo=UTC), "sent via the careers page"),
+        ("tech_screen", datetime(2026, 1, 20, 16, 30, tzinfo=UTC), "45 min"),
+    ]
+    helix = next(a for a in service.load_applications(session, owner) if a.title != "MLE")
+    assert [
+        (c.from_stage, c.to_stage, c.note, c.reason, c.skills) for c in helix.stage_changes
+    ] == [(None, "rejected", "form letter", "no PhD", ["JAX", "CUDA"])]
+
+
+def test_a_history_naming_a_custom_stage_like_a_built_in_label_keeps_the_custom_stage(
+    session: Session, owner: int, tmp_path: Path
+) -> None:
+    # Its key, technical_screen, is also the key form of the built-in tech_screen's label.
+    service.add_stage(session, owner, "Technical screen", after="onsite")
+    path = write(
+        tmp_path,
+        "Company,Title,History\n"
+        "Acme,MLE,2026-01-05T09:00:00Z technical_screen; 2026-01-09T09:00:00Z rejected\n",
+    )
+    import_sheet(session, owner, path, now=NOW)
+    assert [s for s, _, _ in ledger(session, owner, "Acme")] == ["technical_screen", "rejected"]
 
 
 def test_an_xlsx_sheet_with_real_dates_and_a_title_row(

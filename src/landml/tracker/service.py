@@ -3,7 +3,8 @@ one transaction (see `transactional`) and returns public models."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -22,6 +23,7 @@ from landml.tracker.models import (
     Interview,
     Note,
     StageChange,
+    new_uid,
 )
 from landml.tracker.schemas import (
     ApplicationDetail,
@@ -112,11 +114,16 @@ def stages(session: Session, owner: int) -> list[Stage]:
 def resolve_stage(session: Session, owner: int, text: str) -> Stage:
     """A stage by key or label, in any case: "tech_screen", "Technical screen"."""
     key = stage_key(text)
-    for stage in stages(session, owner):
+    known = stages(session, owner)
+    for stage in known:
         if key in (stage.key, stage_key(stage.label)):
             return stage
-    choices = ", ".join(s.key for s in stages(session, owner))
-    raise InvalidInput(
+    raise _unknown_stage(text, known)
+
+
+def _unknown_stage(text: str, known: Iterable[Stage]) -> InvalidInput:
+    choices = ", ".join(s.key for s in known)
+    return InvalidInput(
         f"Unknown stage {text!r}.",
         hint=f"Choose one of: {choices} (or add your own with `landml stage add`).",
     )
@@ -187,6 +194,43 @@ def _get_application(session: Session, owner: int, app_id: int) -> Application:
     return app
 
 
+@dataclass(frozen=True)
+class LedgerStep:
+    """A ledger row to write: a stage key (already resolved), when, and what was said."""
+
+    stage: str
+    at: datetime
+    note: str | None = None
+    reason: str | None = None
+    skills: tuple[str, ...] = ()
+
+
+def _ledger_to_write(
+    session: Session,
+    owner: int,
+    data: ApplicationIn,
+    now: datetime | None,
+    ledger: Sequence[LedgerStep] | None,
+) -> list[tuple[Stage, LedgerStep]]:
+    """Each row of a new application's ledger with its stage, all known before any is written."""
+    if ledger is None:
+        stage = resolve_stage(session, owner, data.stage)
+        return [(stage, LedgerStep(stage.key, data.stage_at or now or utcnow()))]
+    if not ledger:
+        raise ValueError("a ledger needs at least one step")
+    # Keys are looked up, not resolved again: resolving reads a key as a label too, which
+    # would turn a custom stage named like a built-in label into the built-in one. No custom
+    # stage takes a built-in key, so a ledger of built-in stages needs no query (imports).
+    by_key: Mapping[str, Stage] = BUILTIN_BY_KEY
+    if any(step.stage not in by_key for step in ledger):
+        known = stages(session, owner)
+        by_key = {s.key: s for s in known}
+        for step in ledger:
+            if step.stage not in by_key:
+                raise _unknown_stage(step.stage, known)
+    return [(by_key[step.stage], step) for step in ledger]
+
+
 def create_application(
     session: Session,
     owner: int,
@@ -194,14 +238,23 @@ def create_application(
     *,
     now: datetime | None = None,
     demo: bool = False,
+    uid: str | None = None,
+    ledger: Sequence[LedgerStep] | None = None,
 ) -> Application:
-    """Add an application and the first row of its ledger (no commit: a building block)."""
-    stage = resolve_stage(session, owner, data.stage)
+    """Add an application and its ledger (no commit: a building block).
+
+    The ledger is one row at `data.stage` (a key or label), dated `data.stage_at`, else
+    `now`, else the current time; or, when `ledger` is given, its steps in order (then
+    `data.stage`, `data.stage_at` and `now` are not used), checked as `append_stage_change`
+    checks a move. `uid` is a reference no application holds yet; by default a new one.
+    """
+    steps = _ledger_to_write(session, owner, data, now, ledger)
     company = find_or_add_company(
         session, owner, data.company, data.company_kind.value if data.company_kind else None
     )
     app = Application(
         owner_id=owner,
+        uid=uid or new_uid(),
         company=company,
         title=" ".join(data.title.split()),
         url=data.url,
@@ -216,9 +269,11 @@ def create_application(
         next_action_on=data.next_action_on,
         demo=demo,
     )
-    at = as_utc(data.stage_at or now or utcnow())
-    app.stage_changes.append(StageChange(from_stage=None, to_stage=stage.key, at=at))
     session.add(app)
+    for stage, step in steps:
+        _append_row(
+            app, stage, at=as_utc(step.at), note=step.note, reason=step.reason, skills=step.skills
+        )
     session.flush()
     return app
 
@@ -248,8 +303,23 @@ def append_stage_change(
     skills: Sequence[str] = (),
 ) -> StageChange:
     """Append one ledger row (no commit: a building block)."""
-    current = app.stage_changes[-1]
-    if at < current.at:
+    change = _append_row(app, stage, at=at, note=note, reason=reason, skills=skills)
+    session.flush()
+    return change
+
+
+def _append_row(
+    app: Application,
+    stage: Stage,
+    *,
+    at: datetime,
+    note: str | None,
+    reason: str | None,
+    skills: Sequence[str],
+) -> StageChange:
+    """Check and append one ledger row, the first when the ledger is empty (not flushed)."""
+    current = app.stage_changes[-1] if app.stage_changes else None
+    if current is not None and at < current.at:
         raise InvalidInput(
             f"The change is dated {at:%Y-%m-%d %H:%M}, before the current stage "
             f"({current.to_stage}, {current.at:%Y-%m-%d %H:%M}).",
@@ -258,8 +328,7 @@ def append_stage_change(
     if (reason or skills) and not stage.closed:
         raise InvalidInput("A reason and skills can only be given when closing an application.")
     change = StageChange(
-        application_id=app.id,
-        from_stage=current.to_stage,
+        from_stage=current.to_stage if current is not None else None,
         to_stage=stage.key,
         at=as_utc(at),
         note=note or None,
@@ -267,7 +336,6 @@ def append_stage_change(
         skills=[s.strip() for s in skills if s.strip()],
     )
     app.stage_changes.append(change)
-    session.flush()
     return change
 
 

@@ -24,13 +24,14 @@ from sqlalchemy.orm import Session, selectinload
 
 from landml.db.workspace import transactional
 from landml.errors import Conflict, ImportRejected
-from landml.tracker.models import Application, Contact, Note, StageChange, new_uid
+from landml.tracker.models import Application, Contact, Note, new_uid
 from landml.tracker.schemas import ApplicationIn, ContactIn
 from landml.tracker.service import (
+    LedgerStep,
     append_stage_change,
     company_key,
+    create_application,
     create_contact,
-    find_or_add_company,
     load_applications,
     resolve_stage,
     stages,
@@ -200,24 +201,13 @@ class UnmappedStatuses(ImportRejected):
 
 
 @dataclass(frozen=True)
-class PlannedStage:
-    """A ledger row the import will write."""
-
-    stage: str
-    at: datetime
-    note: str | None = None
-    reason: str | None = None
-    skills: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class SheetEntry:
     """A row read and checked, ready to be matched and written."""
 
     row: int
     ref: str | None
     application: ApplicationIn
-    ledger: list[PlannedStage]
+    ledger: list[LedgerStep]
     # The status cell as written, and whether the ledger comes from a History cell.
     status: str | None
     from_history: bool
@@ -237,23 +227,23 @@ def sheet_status_note(status: str) -> str:
 
 def status_ledger(
     reading: StatusReading, status: str | None, applied_on: date | None, now: datetime
-) -> list[PlannedStage]:
+) -> list[LedgerStep]:
     """The ledger a status cell implies: the first change at the date applied (else
     now), later ones at the import time with a note quoting the sheet."""
     first_at = min(noon_utc(applied_on), now) if applied_on else now
-    steps: list[PlannedStage] = []
+    steps: list[LedgerStep] = []
     if applied_on is not None:
         if reading.stage in _STARTING_STAGES:
-            return [PlannedStage(reading.stage, first_at)]
-        steps.append(PlannedStage("applied", first_at))
+            return [LedgerStep(reading.stage, first_at)]
+        steps.append(LedgerStep("applied", first_at))
     if reading.via:
         note = (
             f"Passed before the sheet’s status “{status}”; the sheet gives no date for this "
             "stage, so the import time is used."
         )
-        steps.append(PlannedStage(reading.via, now, note=note))
+        steps.append(LedgerStep(reading.via, now, note=note))
     quote = sheet_status_note(status) if status else None
-    steps.append(PlannedStage(reading.stage, now, note=quote))
+    steps.append(LedgerStep(reading.stage, now, note=quote))
     return steps
 
 
@@ -332,7 +322,7 @@ class RowReader:
 
     def ledger(
         self, row: SheetRow, text: Mapping[Field, str | None], applied_on: date | None
-    ) -> tuple[list[PlannedStage] | None, str | None]:
+    ) -> tuple[list[LedgerStep] | None, str | None]:
         status = text.get(Field.status)
         if history := text.get(Field.history):
             return self.history_ledger(row, history, status), None
@@ -350,7 +340,7 @@ class RowReader:
 
     def history_ledger(
         self, row: SheetRow, history: str, status: str | None
-    ) -> list[PlannedStage] | None:
+    ) -> list[LedgerStep] | None:
         try:
             entries = read_history(history)
         except HistoryError as exc:
@@ -358,7 +348,7 @@ class RowReader:
             return None
         if not entries or not self.history_is_valid(row, entries):
             return None
-        ledger = [PlannedStage(e.stage, e.at, e.note, e.reason, e.skills) for e in entries]
+        ledger = [LedgerStep(e.stage, e.at, e.note, e.reason, e.skills) for e in entries]
         if status:
             # A person who edits the Stage cell of an exported sheet moves the application.
             reading = read_status(status, self.stage_names, self.status_map)
@@ -368,7 +358,7 @@ class RowReader:
             if reading.stage != ledger[-1].stage:
                 quote = sheet_status_note(status)
                 at = max(self.now, ledger[-1].at)
-                ledger.append(PlannedStage(reading.stage, at, note=quote))
+                ledger.append(LedgerStep(reading.stage, at, note=quote))
         return ledger
 
     def history_is_valid(self, row: SheetRow, entries: Sequence[HistoryEntry]) -> bool:
@@ -648,43 +638,14 @@ class ContactBook:
 def insert_application(
     session: Session, owner: int, entry: SheetEntry, book: ContactBook
 ) -> Application:
-    """Write a new application with its whole ledger, contacts and notes.
-
-    The ledger is written here rather than by `create_application`, because an imported
-    first row can carry a note (and a closed one a reason) that it cannot take.
-    """
-    data = entry.application
-    company = find_or_add_company(
-        session, owner, data.company, data.company_kind.value if data.company_kind else None
-    )
-    app = Application(
-        owner_id=owner,
+    """Write a new application with its whole ledger, contacts and notes."""
+    app = create_application(
+        session,
+        owner,
+        entry.application,
         uid=_free_uid(session, entry.ref),
-        company=company,
-        title=" ".join(data.title.split()),
-        url=data.url,
-        location=data.location,
-        work_mode=data.work_mode,
-        salary_text=data.salary_text,
-        channel=data.channel.value,
-        priority=data.priority,
-        next_action=data.next_action,
-        next_action_on=data.next_action_on,
+        ledger=entry.ledger,
     )
-    session.add(app)
-    previous: str | None = None
-    for step in entry.ledger:
-        app.stage_changes.append(
-            StageChange(
-                from_stage=previous,
-                to_stage=step.stage,
-                at=step.at,
-                note=step.note,
-                reason=step.reason,
-                skills=list(step.skills),
-            )
-        )
-        previous = step.stage
     for contact_in in entry.contacts:
         contact = book.get(contact_in)
         if contact not in app.contacts:
