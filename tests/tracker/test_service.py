@@ -314,3 +314,11 @@ def test_owners_do_not_see_each_other(session: Session, owner: int) -> None:
     assert service.board(session, other.id).total == 0
     assert service.workspace_is_empty(session, other.id)
     assert not service.workspace_is_empty(session, owner)
+
+
+def test_a_stage_key_wins_over_a_label_that_reads_as_that_key(session: Session, owner: int) -> None:
+    # "Technical screen" is the built-in tech_screen's label; a custom stage of that name is
+    # keyed technical_screen. Its key names it; the built-in is still found by its own key.
+    service.add_stage(session, owner, "Technical screen", after="onsite")
+    assert service.resolve_stage(session, owner, "technical_screen").builtin is False
+    assert service.resolve_stage(session, owner, "tech_screen").builtin is True

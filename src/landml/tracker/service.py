@@ -112,11 +112,18 @@ def stages(session: Session, owner: int) -> list[Stage]:
 
 
 def resolve_stage(session: Session, owner: int, text: str) -> Stage:
-    """A stage by key or label, in any case: "tech_screen", "Technical screen"."""
+    """A stage by key or label, in any case: "tech_screen", "Technical screen".
+
+    A stage whose key matches wins over one whose label reads as that key: a custom stage
+    keyed "technical_screen" is not taken for the built-in stage labelled "Technical
+    screen"."""
     key = stage_key(text)
     known = stages(session, owner)
     for stage in known:
-        if key in (stage.key, stage_key(stage.label)):
+        if key == stage.key:
+            return stage
+    for stage in known:
+        if key == stage_key(stage.label):
             return stage
     raise _unknown_stage(text, known)
 
