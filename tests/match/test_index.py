@@ -329,3 +329,27 @@ def test_semantic_part_ranks_a_related_skill_above_an_unrelated_one_and_is_expla
         assert score == pytest.approx(math.fsum(s.value for s in why.skills) + why.semantic)
     alone = index.explain(2, resume("ml:pytorch"), weights=weights, semantic=vectors)
     assert alone.semantic == pytest.approx(by_id[2].semantic, rel=1e-5)
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_explained_entries_are_exactly_the_nonzeros_of_the_rows_and_columns_asked(
+    seed: int,
+) -> None:
+    import scipy.sparse as sp
+
+    from landml.match.index import _entries
+
+    rng = np.random.default_rng(seed)
+    dense = rng.random((60, 25)) * (rng.random((60, 25)) < 0.2)
+    dense[:, 3] = 0.0  # an empty column
+    dense[:, 7] = rng.random(60) + 0.1  # a full one
+    matrix = sp.csc_matrix(dense.astype(np.float32))
+    matrix.sort_indices()
+    cols = rng.permutation(25)[:12]
+    rows = rng.permutation(60)[:9]
+    got = _entries(matrix, cols, rows)
+    for i, row in enumerate(rows.tolist()):
+        expected = [
+            (int(c), float(np.float32(dense[row, c]))) for c in cols.tolist() if dense[row, c]
+        ]
+        assert got[i] == expected

@@ -36,8 +36,9 @@ def rank(st: CliState, resume: Path, top: int, role: str | None, rebuild: bool) 
     has (weighted by how rare they are among your postings and by required / preferred /
     mentioned; broader skills your skills imply count in part), how its title fits your
     target role and level, the words it shares with the resume (BM25, relative to the best
-    posting) and, when landml's word vectors are installed, how close the two texts are in
-    meaning. The index of postings is kept under LANDML_HOME and updated as needed.
+    posting) and, when landml's word vectors are installed, how close the skills it asks
+    for are to yours in meaning. The index of postings is kept under LANDML_HOME and updated
+    as needed; docs/ranking.md explains every part.
     """
     from landml.match.ranking import rank as rank_postings
 

@@ -274,7 +274,7 @@ def _word_hashes(blob: bytes, starts: IntArray, lengths: IntArray) -> npt.NDArra
     and never 0 since a word has a non-zero byte. A longer word folds in 8 bytes at a time
     with a multiply-xorshift mix and has the top bit set. Two different longer words share
     a key with probability about 2^-63 per pair: for a million distinct long words, about
-    one chance in ten million that two of them are counted as one.
+    one chance in twenty million that two of them are counted as one.
     """
     padded = blob + bytes(8)
     # Every byte offset read as the start of a (possibly unaligned) uint64.
@@ -1169,22 +1169,30 @@ def top_rows(scores: FloatArray, k: int) -> IntArray:
 
 def _entries(matrix: Any, cols: IntArray, rows: IntArray) -> list[list[tuple[int, float]]]:
     """For each of `rows`, its (column, value) entries among `cols` of a CSC matrix with
-    sorted row indices: a binary search per column, cheaper than a row-major copy or a
-    pass over the columns' entries."""
+    sorted row indices, in the order of `cols`: a binary search for every (column, row)
+    pair, all pairs at once (a Python loop over the columns cost more than the search)."""
     found: list[list[tuple[int, float]]] = [[] for _ in range(rows.size)]
-    if not rows.size:
+    if not rows.size or not cols.size or not matrix.nnz:
         return found
-    order = np.argsort(rows)
-    wanted = rows[order]
-    indptr, indices, data = matrix.indptr, matrix.indices, matrix.data
-    for col in cols.tolist():
-        start, end = int(indptr[col]), int(indptr[col + 1])
-        if start == end:
-            continue
-        column = indices[start:end]
-        at = np.minimum(np.searchsorted(column, wanted), end - start - 1)
-        for k in np.flatnonzero(column[at] == wanted).tolist():
-            found[int(order[k])].append((col, float(data[start + at[k]])))
+    indptr, indices = matrix.indptr, matrix.indices
+    pair_col = np.repeat(np.arange(cols.size), rows.size)
+    pair_row = np.tile(rows, cols.size)
+    lo = indptr[cols][pair_col].astype(np.int64)
+    end = indptr[cols + 1][pair_col].astype(np.int64)
+    hi = end.copy()
+    last = indices.size - 1
+    while True:  # lo: the first entry of the column at or after the row
+        active = lo < hi
+        if not active.any():
+            break
+        mid = (lo + hi) >> 1
+        right = active & (indices[np.minimum(mid, last)] < pair_row)
+        lo = np.where(right, mid + 1, lo)
+        hi = np.where(active & ~right, mid, hi)
+    hit = np.flatnonzero((lo < end) & (indices[np.minimum(lo, last)] == pair_row))
+    for pair, value in zip(hit.tolist(), matrix.data[lo[hit]].tolist(), strict=True):
+        col, i = divmod(pair, rows.size)
+        found[i].append((int(cols[col]), value))
     return found
 
 
