@@ -16,6 +16,7 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from landml.config import Settings
 from landml.postings import service
 from landml.postings.service import SkillOut
 from landml.postings.sources import RawPosting
@@ -313,6 +314,21 @@ def test_pasted_text_is_imported_and_the_report_shown(client: TestClient) -> Non
     assert "0 new, 0 merged as duplicates or reposts, 1 already imported" in text_of(
         again.find(".//div[@id='import-report']")
     )
+
+
+def test_imported_postings_join_the_saved_ranking_index(
+    client: TestClient, settings: Settings, owner: int
+) -> None:
+    from landml.match.index import read_manifest
+    from landml.match.ranking import index_dir
+
+    assert client.post("/postings/import", data={"text": RANKING}).status_code == 200
+    manifest = read_manifest(index_dir(settings, owner))
+    assert manifest is not None and manifest.postings == 1
+    other = RANKING.replace("Orbital Foods", "Quarry Analytics").replace("ranking", "search")
+    assert client.post("/api/v1/postings/import", json={"text": other}).status_code == 200
+    manifest = read_manifest(index_dir(settings, owner))
+    assert manifest is not None and manifest.postings == 2
 
 
 def test_a_private_url_is_refused_with_the_message_shown_and_nothing_written(

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Response, status
 from pydantic import BaseModel, ConfigDict, Field
 
 from landml.errors import InvalidInput, UnsafeURL
+from landml.match.ranking import on_postings_imported
 from landml.postings import service
 from landml.postings.fetch import FetchPolicy
 from landml.postings.sanitize import sanitize_posting_html
@@ -23,7 +24,7 @@ from landml.postings.sources import BOARD_READERS, RawPosting
 from landml.postings.titles import RoleFamily, Seniority
 from landml.tracker.schemas import ApplicationSummary
 from landml.tracker.vocab import CompanyKind, parse_choice
-from landml.web.deps import NowDep, OwnerDep, SessionDep
+from landml.web.deps import NowDep, OwnerDep, SessionDep, SettingsDep
 from landml.web.errors import ErrorBody, error_responses
 
 router = APIRouter(prefix="/api/v1/postings", tags=["postings"])
@@ -135,11 +136,18 @@ def get_postings(
 
 @router.post("/import", summary="Import postings", responses=IMPORT_ERRORS)
 def post_import(
-    data: PostingsImportIn, session: SessionDep, owner: OwnerDep, now: NowDep
+    data: PostingsImportIn,
+    session: SessionDep,
+    owner: OwnerDep,
+    now: NowDep,
+    settings: SettingsDep,
 ) -> PostingsImportReport:
     """Import pasted text, a web page or a job board; duplicates are stored once with all
-    their sources, and nothing is written unless every posting can be imported."""
-    return service.import_postings(session, owner, read_postings(data), now=now)
+    their sources, and nothing is written unless every posting can be imported. The new
+    postings join the saved ranking index."""
+    report = service.import_postings(session, owner, read_postings(data), now=now)
+    on_postings_imported(session, owner, settings, report.posting_ids)
+    return report
 
 
 @router.get("/{posting_id}", summary="One posting", responses=error_responses(404, 422))

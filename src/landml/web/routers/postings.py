@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from markupsafe import Markup
 
 from landml.errors import Conflict, InvalidInput, NetworkError
+from landml.match.ranking import on_postings_imported
 from landml.postings import service
 from landml.postings.sanitize import highlight_segments
 from landml.postings.service import PostingsImportReport, PostingSummary, SkillOut
@@ -30,7 +31,7 @@ from landml.web.api.postings import (
     read_postings,
     safe_detail,
 )
-from landml.web.deps import PageDep, PageRequest
+from landml.web.deps import PageDep, PageRequest, SettingsDep
 from landml.web.rendering import render
 
 router = APIRouter(include_in_schema=False)
@@ -196,12 +197,15 @@ def postings_page(query: Annotated[PostingQuery, Query()], page: PageDep) -> Res
 
 
 @router.post("/postings/import", response_class=HTMLResponse)
-def import_postings(form: Annotated[PostingsImportIn, Form()], page: PageDep) -> Response:
+def import_postings(
+    form: Annotated[PostingsImportIn, Form()], page: PageDep, settings: SettingsDep
+) -> Response:
     try:
         raws = read_postings(form)
         report = service.import_postings(page.session, page.owner, raws, now=page.now)
     except (InvalidInput, Conflict, NetworkError) as exc:
         return _list_page(page, PostingQuery(), form=form, error=exc)
+    on_postings_imported(page.session, page.owner, settings, report.posting_ids)
     return _list_page(page, PostingQuery(), report=report)
 
 
