@@ -71,7 +71,7 @@ REQUIREMENT_WEIGHTS: dict[str | None, float] = {"required": 1.0, "preferred": 0.
 K1 = 1.2
 B = 0.75
 # Resume words a query uses: its most distinctive ones (highest idf). A one-page resume has
-# 200 to 300 distinct words; on the benchmark's resumes the 96 rarest keep 98% of the BM25
+# 200 to 300 distinct words; on the benchmark's resumes the 96 rarest keep 97% of the BM25
 # score of the exact top 20, and the common words left out are the ones whose posting
 # lists cost most to add up.
 QUERY_TERMS = 96
