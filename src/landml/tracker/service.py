@@ -225,9 +225,9 @@ def _ledger_to_write(
         return [(stage, LedgerStep(stage.key, data.stage_at or now or utcnow()))]
     if not ledger:
         raise ValueError("a ledger needs at least one step")
-    # Keys are looked up, not resolved again: resolving reads a key as a label too, which
-    # would turn a custom stage named like a built-in label into the built-in one. No custom
-    # stage takes a built-in key, so a ledger of built-in stages needs no query (imports).
+    # The steps carry stage keys, so they are looked up by key only (`resolve_stage` would
+    # also take a label, and query the stages once per step). No custom stage takes a
+    # built-in key, so a ledger of built-in stages needs no query at all (most imports).
     by_key: Mapping[str, Stage] = BUILTIN_BY_KEY
     if any(step.stage not in by_key for step in ledger):
         known = stages(session, owner)
