@@ -415,18 +415,15 @@ class TermVocabulary:
         ids = self.table.lookup(keys)
         unseen = np.flatnonzero(ids == _UNSEEN)
         if unseen.size:
-            new_keys, first = np.unique(keys[unseen], return_index=True)
-            order = np.argsort(first, kind="stable")
-            at = unseen[first[order]]
-            learnt = np.array(
-                [
-                    self.learn(blob[start : start + length])
-                    for start, length in zip(starts[at].tolist(), lengths[at].tolist(), strict=True)
-                ],
-                dtype=np.int64,
+            new_keys, first, inverse = np.unique(
+                keys[unseen], return_index=True, return_inverse=True
             )
-            self.table.insert(new_keys[order], learnt)
-            ids[unseen] = self.table.lookup(keys[unseen])
+            learnt = np.empty(new_keys.size, dtype=np.int64)  # by key, as `new_keys`
+            for k in np.argsort(first, kind="stable").tolist():  # in order of first use
+                start = int(starts[unseen[first[k]]])
+                learnt[k] = self.learn(blob[start : start + int(lengths[unseen[first[k]]])])
+            self.table.insert(new_keys, learnt)
+            ids[unseen] = learnt[inverse]
         return ids
 
 
